@@ -150,6 +150,11 @@ struct JsonOptions {
 /// Serialize per the contract (schema nianbao-check/1).
 std::string to_json(const Result&, const JsonOptions& = {});
 
+/// The templates as JSON, for renderers that draw the tables in the template's
+/// layout: {"v2019": {"sections": [{key, number, heading}], "tables": {"requests":
+/// {"rows": [{key, label, group}], "columns": [{key, label, group}]}, …}}, "v2021": …}.
+std::string templates_json();
+
 }  // namespace nianbao
 
 #endif  // NIANBAO_NIANBAO_H
