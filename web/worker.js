@@ -1,0 +1,69 @@
+// nianbao-check page worker: owns the WebAssembly engine so typing never waits for a check.
+//
+// Protocol (all messages are plain objects):
+//   → {type: "init", wasmBase64?}        ← {type: "ready", version, templates} | {type: "failed", stage, message}
+//   → {type: "check", id, text, file}   ← {type: "result", id, result, ms}    | {type: "failed", id, stage, message}
+// A failure after init is reported and the worker stays alive; the page decides whether to
+// restart it (an aborted wasm instance is not reused: see `broken`).
+/* global createNianbao, importScripts */
+"use strict";
+
+// The single-file build prepends the Emscripten glue to this file; the hosted build loads it.
+if (typeof createNianbao !== "function") importScripts("nianbao.js");
+
+let engine = null;
+let broken = false;
+
+function fromBase64(b64) {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+async function wasmBytes(wasmBase64) {
+  if (wasmBase64) return fromBase64(wasmBase64);
+  const response = await fetch("nianbao.wasm");
+  if (!response.ok) throw new Error(`nianbao.wasm: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+const asObject = (v) => (typeof v === "string" ? JSON.parse(v) : v);
+const describe = (err) => (err && err.message ? `${err.name || "Error"}: ${err.message}` : String(err));
+
+async function init(msg) {
+  try {
+    const wasmBinary = await wasmBytes(msg.wasmBase64);
+    engine = await createNianbao({
+      wasmBinary,
+      print: () => {},
+      printErr: (s) => console.warn("nianbao:", s),
+      onAbort: () => { broken = true; },
+    });
+    postMessage({ type: "ready", version: String(engine.version()), templates: asObject(engine.templates()) });
+  } catch (err) {
+    postMessage({ type: "failed", stage: "init", message: describe(err) });
+  }
+}
+
+function check(msg) {
+  if (!engine || broken) {
+    postMessage({ type: "failed", id: msg.id, stage: "check", message: "engine unavailable", fatal: true });
+    return;
+  }
+  try {
+    const t0 = performance.now();
+    const result = asObject(engine.check(msg.text, { file: msg.file || "" }));
+    postMessage({ type: "result", id: msg.id, result, ms: performance.now() - t0 });
+  } catch (err) {
+    // A trap (RuntimeError, out of memory) can leave the instance inconsistent: never reuse it.
+    broken = broken || !(err instanceof SyntaxError);
+    postMessage({ type: "failed", id: msg.id, stage: "check", message: describe(err), fatal: broken });
+  }
+}
+
+onmessage = (e) => {
+  const msg = e.data || {};
+  if (msg.type === "init") init(msg);
+  else if (msg.type === "check") check(msg);
+};
