@@ -1,0 +1,322 @@
+// Browser end-to-end tests of the page.
+//
+//   cd tests/e2e && npm install && node run.mjs        (build first: wasm preset + native preset)
+//
+// Two targets: the hosted build (build/wasm/web/) over http://127.0.0.1 with the strict CSP header
+// from tools/serve.mjs, and the single file (build/wasm/nianbao-check.html) over file://.
+// For each report in tests/corpus/*.txt (else /work/shared/seeds/*.txt) the page must show what
+// `nianbao check --format json` says: the section outline, the tables' cells and failing cells,
+// the diagnostics. Then: no request leaves the page's own files, no CSP violation, pasted markup
+// never runs, autosave survives a reload, clearing asks first, the English switch, files in UTF-8
+// and GB18030, keyboard jumps, and a broken wasm shows a message. Prints "N passed, N failed" last.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { serve } from "../../tools/serve.mjs";
+import {
+  buildDir, cliJson, corpus, missingPrerequisites, openBrowser, openPage, pasteAndWait, readResults, singleFile,
+  waitForResult,
+} from "./lib.mjs";
+
+// ---------------------------------------------------------------- a small test loop
+const results = { passed: 0, failed: 0 };
+async function test(name, fn) {
+  try {
+    await fn();
+    results.passed++;
+    console.log(`ok   ${name}`);
+  } catch (err) {
+    results.failed++;
+    console.log(`FAIL ${name}\n     ${String(err && err.message ? err.message : err).replace(/\n/g, "\n     ")}`);
+  }
+}
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+function same(actual, expected, what) {
+  const a = JSON.stringify(actual), e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}:\n  page: ${a.slice(0, 600)}\n  cli:  ${e.slice(0, 600)}`);
+}
+function finish() {
+  console.log(`${results.passed} passed, ${results.failed} failed`);
+  process.exit(results.failed ? 1 : 0);
+}
+
+const STANDARD_SECTIONS = ["overview", "proactive", "requests", "appeals", "problems", "other"];
+const PRE2019_SECTIONS = ["intro", "overview", "proactive", "requests", "consultations", "appeals", "fees",
+  "problems", "other", "appendix"];
+const fmt = (v) => (Number.isInteger(v) ? String(v) : String(+v.toFixed(4)));
+const utf16At = (buf, byte) => buf.subarray(0, byte).toString("utf8").length;
+
+// ---------------------------------------------------------------- the page vs the native CLI
+function compareWithCli(page, text, cli) {
+  const bytes = Buffer.from(text, "utf8");
+  const errors = [];
+  const check = (fn) => { try { fn(); } catch (err) { errors.push(err.message); } };
+
+  // Outline: every expected section, found / missing / duplicated exactly as often as the CLI found it.
+  const counts = {};
+  for (const s of cli.sections) counts[s.key] = (counts[s.key] || 0) + 1;
+  check(() => {
+    for (const li of page.outline) {
+      const n = counts[li.key] || 0;
+      const state = n === 0 ? "missing" : n === 1 ? "found" : "duplicated";
+      assert(li.count === n && li.state === state, `outline ${li.key}: page ${li.state}×${li.count}, cli ${n}`);
+    }
+    const shown = page.outline.map((li) => li.key);
+    for (const key of Object.keys(counts)) assert(shown.includes(key), `outline lacks detected section ${key}`);
+    const expected = cli.report.template === "pre2019" ? PRE2019_SECTIONS : STANDARD_SECTIONS;
+    for (const key of expected) assert(shown.includes(key), `outline lacks expected section ${key}`);
+  });
+
+  // Tables: the same tables; every cell the CLI found shown with its value; failing cells = the
+  // operands of the failing checks of that table.
+  check(() => same(page.tables, cli.tables.map((t) => t.key), "tables"));
+  check(() => {
+    const byKey = new Map(page.cells.map((c) => [`${c.table}:${c.key}`, c]));
+    for (const t of cli.tables) {
+      for (const [key, value] of Object.entries(t.cells)) {
+        const c = byKey.get(`${t.key}:${key}`);
+        assert(c, `table ${t.key}: cell ${key} is not in the page's grid`);
+        if (value === null) assert(c.blank, `table ${t.key}: cell ${key} should show as empty, shows "${c.text}"`);
+        else assert(c.text === fmt(value), `table ${t.key}: cell ${key} shows "${c.text}", cli ${value}`);
+      }
+      for (const c of page.cells.filter((x) => x.table === t.key)) {
+        if (!(c.key in t.cells)) assert(c.absent, `table ${t.key}: cell ${c.key} shown but the cli has none`);
+      }
+    }
+  });
+  check(() => {
+    const failing = cli.checks.filter((c) => c.status === "fail" && cli.tables.some((t) => t.key === c.id.split(".")[0]));
+    const expected = new Set(failing.flatMap((c) => c.cells.map((k) => `${c.id.split(".")[0]}:${k}`)));
+    same(page.cells.filter((c) => c.fail).map((c) => `${c.table}:${c.key}`).sort(), [...expected].sort(), "failing cells");
+    same(page.identities.map((i) => i.check), failing.map((c) => c.id), "failing identities explained");
+    for (const i of page.identities) assert(/ ≠ /.test(i.expr), `identity ${i.check} reads "${i.expr}"`);
+  });
+
+  // Diagnostics: same order, rule, severity, position and message; start16/end16 select the same text.
+  check(() => {
+    same(page.diagnostics.map((d) => [d.rule, d.severity, d.line, d.column, d.message]),
+      cli.diagnostics.map((d) => [d.rule, d.severity, d.line, d.column, d.message.zh]), "diagnostics");
+    cli.diagnostics.forEach((d, i) => {
+      const p = page.diagnostics[i];
+      assert(p.start16 === utf16At(bytes, d.start) && p.end16 === utf16At(bytes, d.end),
+        `diagnostic ${i} (${d.rule}): utf-16 span ${p.start16}..${p.end16} does not match bytes ${d.start}..${d.end}`);
+    });
+  });
+
+  // Summary counts.
+  check(() => {
+    const n = (sev) => cli.diagnostics.filter((d) => d.severity === sev).length;
+    const want = `${n("error")} 个错误，${n("warning")} 个警告`;
+    assert(page.summary.includes(want), `summary "${page.summary}" lacks "${want}"`);
+  });
+  if (errors.length) throw new Error(errors.join("\n"));
+}
+
+async function selection(page) {
+  return page.evaluate(() => {
+    const ta = document.getElementById("text");
+    return { start: ta.selectionStart, end: ta.selectionEnd, focused: document.activeElement === ta };
+  });
+}
+
+// ---------------------------------------------------------------- per target
+async function runTarget(name, url, allowed) {
+  const browser = await openBrowser();
+  const { page, log } = browser;
+  try {
+    await test(`${name}: page loads, engine ready, version in footer`, async () => {
+      await openPage(page, url);
+      const footer = await page.textContent("footer");
+      assert(/\d+\.\d+/.test(await page.textContent("#version")), `no version in footer: ${footer}`);
+      assert(footer.includes("本页面在本地检查，不上传任何内容"), "footer lacks the privacy sentence");
+    });
+
+    const reports = corpus();
+    let first = null;
+    for (const file of reports) {
+      const text = fs.readFileSync(file, "utf8");
+      const base = path.basename(file);
+      await test(`${name}: ${base} matches the CLI (outline, cells, failing cells, diagnostics)`, async () => {
+        const cli = cliJson(file);
+        await pasteAndWait(page, text);
+        compareWithCli(await readResults(page), text, cli);
+        if (!first || cli.diagnostics.length > first.cli.diagnostics.length) first = { file, text, cli };
+      });
+    }
+    if (!first) throw new Error("no corpus reports found");
+
+    // Interactions, on the report with the most diagnostics.
+    await pasteAndWait(page, first.text);
+    const bytes = Buffer.from(first.text, "utf8");
+    await test(`${name}: clicking a diagnostic selects its span in the text`, async () => {
+      const d = first.cli.diagnostics[0];
+      assert(d, "the report has no diagnostics to click");
+      await page.click("#diagnostics li.diag button.diag-main");
+      const sel = await selection(page);
+      assert(sel.focused, "textarea not focused");
+      same([sel.start, sel.end], [utf16At(bytes, d.start), utf16At(bytes, d.end)], "selection");
+    });
+    await test(`${name}: clicking a cell selects its number in the text`, async () => {
+      const cell = (await page.$("#tables td.fail button.cell")) || (await page.$("#tables td button.cell"));
+      assert(cell, "no clickable cell");
+      const value = await cell.$eval(".value", (n) => n.textContent);
+      await cell.click();
+      const sel = await selection(page);
+      const picked = first.text.slice(sel.start, sel.end);
+      assert(sel.end > sel.start && picked.replace(/[,，\s]/g, "").includes(value), `selected "${picked}" for cell ${value}`);
+    });
+    await test(`${name}: keyboard: Enter on a section jumps to its heading; arrows move between cells`, async () => {
+      const s = first.cli.sections[0];
+      await page.focus(`#outline li[data-key="${s.key}"] button`);
+      await page.keyboard.press("Enter");
+      const sel = await selection(page);
+      same([sel.start, sel.end], [utf16At(bytes, s.start), utf16At(bytes, s.end)], "section selection");
+      const firstCell = await page.$("#tables table button.cell[tabindex='0']");
+      assert(firstCell, "no cell in the tab order");
+      await firstCell.focus();
+      const before = await page.evaluate(() => document.activeElement.closest("td").dataset.cell);
+      await page.keyboard.press("ArrowRight");
+      const after = await page.evaluate(() => document.activeElement.closest("td").dataset.cell);
+      assert(before !== after, `ArrowRight stayed on ${before}`);
+    });
+
+    await test(`${name}: English switch`, async () => {
+      await page.click("#lang");
+      await page.waitForFunction(() => document.documentElement.lang === "en");
+      const h1 = await page.textContent("h1");
+      const res = await readResults(page);
+      assert(/checker/i.test(h1), `h1 not English: ${h1}`);
+      same(res.diagnostics.map((d) => d.message), first.cli.diagnostics.map((d) => d.message.en), "English messages");
+      assert(/error/.test(res.summary), `summary not English: ${res.summary}`);
+      assert(res.outline.some((o) => /Overview/.test(o.name)), "outline not English");
+      await page.click("#lang");
+      await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+    });
+
+    await test(`${name}: pasted <script> / <img onerror> are shown as text and never run`, async () => {
+      const evil = `${first.text}\n<script>window.__pwned = 1</script>\n<img src="evil-image.png" onerror="window.__pwned = 2">\n<b onmouseover="window.__pwned = 3">x</b>`;
+      await pasteAndWait(page, evil);
+      await page.mouse.move(10, 10);
+      const state = await page.evaluate(() => ({
+        pwned: window.__pwned, imgs: document.querySelectorAll("img").length,
+        value: document.getElementById("text").value,
+      }));
+      assert(state.pwned === undefined, `pasted markup ran: __pwned = ${state.pwned}`);
+      assert(state.imgs === 0, "an <img> element appeared");
+      assert(state.value.includes('<img src="evil-image.png"'), "the textarea lost the markup text");
+    });
+
+    await test(`${name}: autosave survives a reload; clear asks first`, async () => {
+      const note = "自动保存测试 autosave 一、总体情况";
+      await pasteAndWait(page, note);
+      await page.waitForTimeout(700);
+      await openPage(page, url);
+      assert((await page.inputValue("#text")) === note, "text not restored after reload");
+      await waitForResult(page, note.length);
+      page.once("dialog", (d) => d.dismiss());
+      await page.click("#clear");
+      assert((await page.inputValue("#text")) === note, "clear without confirmation");
+      page.once("dialog", (d) => d.accept());
+      await page.click("#clear");
+      assert((await page.inputValue("#text")) === "", "clear did not clear");
+      await openPage(page, url);
+      assert((await page.inputValue("#text")) === "", "cleared text came back after reload");
+    });
+
+    await test(`${name}: a GB18030 file is decoded and says so; results equal the UTF-8 text's`, async () => {
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-gb-"));
+      const gbFile = path.join(tmp, "report-gb18030.txt");
+      const conv = spawnSync("iconv", ["-f", "UTF-8", "-t", "GB18030", first.file], { maxBuffer: 64 << 20 });
+      assert(conv.status === 0, `iconv failed: ${conv.stderr}`);
+      fs.writeFileSync(gbFile, conv.stdout);
+      await page.setInputFiles("#file", gbFile);
+      await waitForResult(page, first.text.length);
+      assert((await page.inputValue("#text")) === first.text, "decoded text differs from the UTF-8 original");
+      assert((await page.textContent("#file-note")).includes("GB18030"), "the file note does not say GB18030");
+      same((await readResults(page)).diagnostics.map((d) => d.rule), first.cli.diagnostics.map((d) => d.rule), "rules");
+      fs.rmSync(tmp, { recursive: true, force: true });
+    });
+
+    await test(`${name}: an .html file is read as text; its scripts never run`, async () => {
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-html-"));
+      const htmlFile = path.join(tmp, "report.html");
+      const body = first.text.split("\n").map((l) => `<p>${l.replace(/</g, "&lt;")}</p>`).join("\n");
+      fs.writeFileSync(htmlFile, `<!doctype html><html><head><meta charset="utf-8"><script>window.__pwned = 4</script></head>` +
+        `<body><img src="x.png" onerror="window.__pwned = 5">${body}</body></html>`);
+      await page.setInputFiles("#file", htmlFile);
+      const length = (await page.inputValue("#text")).length;
+      await waitForResult(page, length);
+      const state = await page.evaluate(() => ({ pwned: window.__pwned, imgs: document.querySelectorAll("img").length }));
+      assert(state.pwned === undefined && state.imgs === 0, `html file markup ran: ${JSON.stringify(state)}`);
+      assert((await page.textContent("#file-note")).includes("report.html"), "file note lacks the name");
+      fs.rmSync(tmp, { recursive: true, force: true });
+    });
+
+    await test(`${name}: no request outside the page's own files, no CSP violation, no page error`, async () => {
+      const violations = [...log.violations, ...(await page.evaluate(() => window.__cspViolations || []))];
+      const stray = log.requests.filter((u) => !allowed(u));
+      assert(!stray.length, `unexpected requests: ${[...new Set(stray)].join(", ")}`);
+      assert(!violations.length, `CSP violations: ${violations.join(" | ")}`);
+      assert(!log.errors.length, `errors: ${log.errors.join(" | ")}`);
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+// A page whose wasm is missing or damaged must say so in words.
+async function runBrokenWasm(server, label, dir) {
+  const browser = await openBrowser();
+  try {
+    await test(`http: ${label} → a clear message, page still usable`, async () => {
+      const url = `http://127.0.0.1:${server.address().port}/`;
+      await openPage(browser.page, url);
+      const summary = await browser.page.textContent("#summary");
+      assert(/无法加载检查程序/.test(summary), `summary: "${summary}"`);
+      assert(await browser.page.isEditable("#text"), "textarea not editable");
+      await browser.page.click("#lang");
+      assert(/Could not load the checker/.test(await browser.page.textContent("#summary")), "no English message");
+    });
+  } finally {
+    await browser.close();
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const missing = missingPrerequisites();
+  if (missing.length) {
+    console.log(`FAIL prerequisites — 缺少 missing:\n     ${missing.join("\n     ")}`);
+    results.failed++;
+    finish();
+  }
+  const server = await serve({ dir: buildDir, port: 0 });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const hostedFiles = new Set(["/", "/index.html", "/app.js", "/worker.js", "/style.css", "/nianbao.js", "/nianbao.wasm"]);
+  try {
+    await runTarget("http", `${base}/`, (u) => u.startsWith(`${base}/`) && hostedFiles.has(new URL(u).pathname));
+    const fileUrl = pathToFileURL(singleFile).href;
+    await runTarget("file", fileUrl, (u) => u === fileUrl || u.startsWith("blob:null/"));
+  } finally {
+    server.close();
+  }
+  for (const [label, wasm] of [["nianbao.wasm missing", null], ["nianbao.wasm damaged", Buffer.from("not wasm at all")]]) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-broken-"));
+    fs.cpSync(path.join(buildDir, "web"), path.join(dir, "web"), { recursive: true });
+    if (wasm) fs.writeFileSync(path.join(dir, "web/nianbao.wasm"), wasm);
+    else fs.rmSync(path.join(dir, "web/nianbao.wasm"));
+    await runBrokenWasm(await serve({ dir, port: 0 }), label, dir);
+  }
+  finish();
+}
+
+main().catch((err) => {
+  console.log(`FAIL harness: ${err.stack || err}`);
+  results.failed++;
+  finish();
+});
