@@ -173,7 +173,11 @@
       else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
       else node.setAttribute(k, v === true ? "" : String(v));
     }
-    for (const c of children) if (c !== null && c !== undefined) node.append(c);
+    return add(node, ...children);
+  }
+  // append() would print null as "null": skip absent children.
+  function add(node, ...children) {
+    for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(c);
     return node;
   }
   const fmt = (v) => (typeof v !== "number" ? "" : Number.isInteger(v) ? String(v) : String(+v.toFixed(4)));
@@ -293,7 +297,7 @@
     }
     if (!state.ready) { state.dirty = true; return; }
     if (state.inFlight) { state.dirty = true; return; }
-    if (state.shown && state.shown.text === text && !state.notice) { state.dirty = false; setBusy(false); return; }
+    if (state.shown && state.shown.text === text && !state.notice) { state.dirty = false; setBusy(false); render(); return; }
     state.dirty = false;
     state.inFlight = { id: state.nextId++, text };
     setBusy(true);
@@ -588,12 +592,12 @@
     ];
     const span = spans[key];
     if (span) {
-      td.append(el("button", {
+      add(td, el("button", {
         type: "button", class: "cell", tabindex: -1, onclick: () => selectSpan(span),
         "aria-label": `${t("cellPrefix", name)}: ${shown}${fails ? ` (${t("cellFail")})` : ""}`,
       }, ...content));
     } else {
-      td.append(...content, fails ? el("span", { class: "visually-hidden", text: ` (${t("cellFail")})` }) : null);
+      add(td, ...content, fails ? el("span", { class: "visually-hidden", text: ` (${t("cellFail")})` }) : null);
     }
     return td;
   }

@@ -98,6 +98,7 @@ export async function openPage(page, url) {
 
 /** Replace the text as a user would and wait for the results that describe exactly it. */
 export async function pasteAndWait(page, text) {
+  if ((await page.inputValue("#text")) === text) await page.fill("#text", "");  // else no input event
   await page.evaluate(() => { document.getElementById("results").dataset.status = "stale"; });
   await page.fill("#text", text);
   await waitForResult(page, text.length);
