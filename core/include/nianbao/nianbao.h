@@ -57,7 +57,8 @@ struct Span {
 struct InputInfo {
   uint64_t bytes = 0;
   uint32_t lines = 0;
-  std::string encoding = "utf-8";  // utf-8 | utf-8-bom | utf-16le | utf-16be | gb18030 | binary
+  std::string encoding = "utf-8";  // utf-8 | utf-16le | utf-16be | gb18030
+  bool bom = false;                // a byte-order mark was present (and skipped)
   bool html = false;               // input was HTML markup and was read as such
 };
 

@@ -1,0 +1,79 @@
+// What the stages find, in folded-text coordinates, before it becomes a Result.
+#ifndef NIANBAO_ANALYSIS_H
+#define NIANBAO_ANALYSIS_H
+
+#include <nianbao/nianbao.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "doc.h"
+#include "templates.h"
+
+namespace nianbao {
+
+struct SectionHit {
+  const SectionDef* def = nullptr;
+  bool pre2019_only = false;        // the key exists only in the pre-2019 layout
+  int number = 0;                   // printed numeral, 0 if none
+  std::string printed;              // printed enumerator ("一、")
+  std::string heading;              // heading text as printed (folded, trimmed)
+  uint32_t start = 0, end = 0;      // heading span
+  uint32_t body_start = 0, body_end = 0;
+  size_t line = 0;
+};
+
+struct CellHit {
+  std::string key;                  // "row/col"
+  std::optional<double> value;
+  std::string number;               // canonical number text
+  std::string raw;                  // as printed
+  std::string unit;                 // unit printed with the number ("元", "万元"), if any
+  uint32_t start = 0, end = 0;
+};
+
+struct TableHit {
+  std::string key;                  // proactive | requests | appeals
+  std::string layout;
+  uint32_t start = 0, end = 0;
+  std::vector<CellHit> cells;
+  bool recovered = false;
+  /// Rows printed as one run of digits (separators lost): recovered or reported later.
+  struct Glued { std::string row; int cells; std::vector<std::string> pieces; uint32_t start, end; };
+  std::vector<Glued> glued;
+  Template evidence = Template::unknown;  // what the table's shape says
+  const CellHit* find(std::string_view k) const {
+    for (const auto& c : cells) if (c.key == k) return &c;
+    return nullptr;
+  }
+};
+
+struct Analysis {
+  Template tmpl = Template::unknown;
+  int year = 0;
+  std::string org, title;
+  std::optional<std::pair<uint32_t, uint32_t>> title_span, org_span;
+  std::vector<SectionHit> sections;
+  std::vector<TableHit> tables;
+  std::vector<Check> checks;
+  std::vector<std::string> used_for_recovery;
+  const TableHit* table(std::string_view k) const {
+    for (const auto& t : tables) if (t.key == k) return &t;
+    return nullptr;
+  }
+  const SectionHit* section(std::string_view k) const {
+    for (const auto& s : sections) if (s.def && k == s.def->key) return &s;
+    return nullptr;
+  }
+};
+
+void find_sections(Doc& doc, Analysis& a);         // sections.cpp
+void check_sections(Doc& doc, Analysis& a);        // sections.cpp (after the template is known)
+void read_tables(Doc& doc, Analysis& a);           // tables.cpp
+void read_metadata(Doc& doc, Analysis& a);         // meta.cpp
+void run_identity_checks(Doc& doc, Analysis& a);   // checks.cpp
+
+}  // namespace nianbao
+
+#endif

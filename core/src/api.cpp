@@ -1,0 +1,244 @@
+// The pipeline: decode → html view → fold → sections → tables → metadata →
+// section checks → identities, then every finding's span resolved to the
+// original input (bytes, line/column, UTF-16).
+#include <algorithm>
+
+#include "analysis.h"
+#include "utf8.h"
+
+#ifndef NIANBAO_VERSION
+#define NIANBAO_VERSION "0.0.0"
+#endif
+
+namespace nianbao {
+namespace {
+
+constexpr uint64_t kMaxInput = 1u << 30;  // 1 GiB: offsets are 32-bit
+
+/// Resolves decoded-text positions to line/column and UTF-16 offsets.
+class Locator {
+ public:
+  explicit Locator(const Doc& doc) : doc_(doc), text_(doc.decoded) {
+    line_starts_.push_back(0);
+    for (uint32_t i = 0; i < text_.size(); ++i)
+      if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    // UTF-16 units before each 4 KiB block.
+    uint32_t units = 0;
+    for (uint32_t i = 0; i < text_.size(); ++i) {
+      if ((i & kBlockMask) == 0) blocks_.push_back(units);
+      units += unit16(static_cast<unsigned char>(text_[i]));
+    }
+  }
+  uint32_t lines() const {
+    if (text_.empty()) return 0;
+    return uint32_t(line_starts_.size()) - (text_.back() == '\n' ? 1 : 0);
+  }
+  Span from_decoded(uint32_t ds, uint32_t de) const {
+    de = std::max(ds, de);
+    Span s;
+    s.start = doc_.dmap.start(ds);
+    s.end = std::max(s.start, doc_.dmap.end(de));
+    if (de == ds) s.end = s.start;
+    line_col(ds, s.line, s.column);
+    line_col(de, s.end_line, s.end_column);
+    s.start16 = utf16(ds);
+    s.end16 = utf16(de);
+    return s;
+  }
+  Span from_folded(uint32_t fs, uint32_t fe) const {
+    uint32_t ds = doc_.to_decoded_start(fs);
+    uint32_t de = fe == fs ? ds : std::max(ds, doc_.to_decoded_end(fe));
+    return from_decoded(ds, de);
+  }
+
+ private:
+  static constexpr uint32_t kBlockMask = 4095;
+  static uint32_t unit16(unsigned char b) { return (b & 0xC0) == 0x80 ? 0 : b >= 0xF0 ? 2 : 1; }
+  void line_col(uint32_t d, uint32_t& line, uint32_t& col) const {
+    d = std::min<uint32_t>(d, uint32_t(text_.size()));
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), d);
+    size_t li = size_t(it - line_starts_.begin()) - 1;
+    line = uint32_t(li + 1);
+    col = uint32_t(utf8_count(text_.substr(line_starts_[li], d - line_starts_[li])) + 1);
+  }
+  uint32_t utf16(uint32_t d) const {
+    d = std::min<uint32_t>(d, uint32_t(text_.size()));
+    if (blocks_.empty()) return 0;
+    size_t b = std::min<size_t>(d >> 12, blocks_.size() - 1);
+    uint32_t units = blocks_[b];
+    for (uint32_t i = uint32_t(b << 12); i < d; ++i) units += unit16(static_cast<unsigned char>(text_[i]));
+    return units;
+  }
+  const Doc& doc_;
+  std::string_view text_;
+  std::vector<uint32_t> line_starts_;
+  std::vector<uint32_t> blocks_;
+};
+
+/// Binary junk: NUL bytes or many control characters in the decoded text.
+void check_binary(Doc& doc) {
+  std::string_view s = doc.decoded.substr(0, std::min<size_t>(doc.decoded.size(), 1 << 20));
+  size_t nul = 0, ctrl = 0, first = SIZE_MAX;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0) { ++nul; first = std::min(first, i); }
+    else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') { ++ctrl; first = std::min(first, i); }
+  }
+  size_t replaced = 0;
+  for (size_t i = 0; i + 2 < s.size(); ++i)
+    if (s.compare(i, 3, "\xEF\xBF\xBD") == 0) ++replaced;
+  if (nul == 0 && ctrl * 20 <= s.size() && replaced * 10 <= s.size() / 3) return;
+  std::string detail = std::to_string(nul) + " 个 NUL 字节、" + std::to_string(ctrl) + " 个控制字符、" +
+                       std::to_string(replaced) + " 处无效字节（前 " + std::to_string(s.size()) + " 字节中）";
+  Finding f = make_finding("NB0004", uint32_t(first == SIZE_MAX ? 0 : first),
+                           uint32_t(first == SIZE_MAX ? 0 : first + 1), {{"detail", detail}});
+  f.en = "The input looks like binary data, not text: " + std::to_string(nul) + " NUL bytes, " +
+         std::to_string(ctrl) + " control characters and " + std::to_string(replaced) +
+         " invalid sequences in the first " + std::to_string(s.size()) + " bytes.";
+  f.decoded_space = true;
+  doc.findings.push_back(std::move(f));
+}
+
+}  // namespace
+
+Finding make_finding(const char* rule_id, uint32_t start, uint32_t end, Args args) {
+  const RuleInfo& r = rule(rule_id);
+  Finding f;
+  f.rule = &r;
+  f.severity = r.severity;
+  f.start = start;
+  f.end = end;
+  f.zh = format(r.zh, args);
+  f.en = format(r.en, args);
+  return f;
+}
+
+size_t Doc::line_of(uint32_t pos) const {
+  auto it = std::upper_bound(lines.begin(), lines.end(), pos, [](uint32_t p, const Line& l) { return p < l.start; });
+  return it == lines.begin() ? 0 : size_t(it - lines.begin()) - 1;
+}
+uint32_t Doc::to_decoded_start(uint32_t pos) const { return vmap.start(fmap.start(pos)); }
+uint32_t Doc::to_decoded_end(uint32_t pos) const { return vmap.end(fmap.end(pos)); }
+
+const char* version() { return NIANBAO_VERSION; }
+const char* to_string(Severity s) { return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "info"; }
+const char* to_string(Status s) { return s == Status::pass ? "pass" : s == Status::fail ? "fail" : "skip"; }
+const char* to_string(Template t) {
+  switch (t) {
+    case Template::v2019: return "v2019";
+    case Template::v2021: return "v2021";
+    case Template::pre2019: return "pre2019";
+    default: return "unknown";
+  }
+}
+
+const Cell* Table::find(std::string_view k) const {
+  for (const auto& c : cells) if (c.key == k) return &c;
+  return nullptr;
+}
+const Table* Result::table(std::string_view k) const {
+  for (const auto& t : tables) if (t.key == k) return &t;
+  return nullptr;
+}
+size_t Result::count(Severity s) const {
+  return size_t(std::count_if(diagnostics.begin(), diagnostics.end(), [s](const Diagnostic& d) { return d.severity == s; }));
+}
+
+Result check(std::string_view bytes, const Options& options) {
+  Result r;
+  r.file = options.file;
+  r.input.bytes = bytes.size();
+  if (bytes.size() > kMaxInput) {
+    const RuleInfo& ri = rule("NB0008");
+    Diagnostic d;
+    d.rule = ri.id;
+    d.severity = ri.severity;
+    d.span.line = d.span.column = 1;
+    Args args = {{"size", std::to_string(bytes.size())}, {"limit", std::to_string(kMaxInput)}};
+    d.zh = format(ri.zh, args);
+    d.en = format(ri.en, args);
+    r.diagnostics.push_back(std::move(d));
+    return r;
+  }
+  Doc doc;
+  doc.input = bytes;
+  decode_input(doc, options.assume_utf8);
+  check_binary(doc);
+  html_view(doc);
+  fold_text(doc);
+
+  Analysis a;
+  bool blank = doc.text.find_first_not_of(" \t\n") == std::string::npos;
+  if (blank) {
+    Finding f = make_finding("NB0001", 0, 0, {});
+    f.decoded_space = true;
+    doc.findings.push_back(std::move(f));
+  } else {
+    find_sections(doc, a);
+    read_tables(doc, a);
+    read_metadata(doc, a);
+    check_sections(doc, a);
+    run_identity_checks(doc, a);
+    if (a.sections.empty() && a.tables.empty()) {
+      Finding f = make_finding("NB0007", 0, 0, {});
+      doc.findings.push_back(std::move(f));
+    }
+  }
+
+  // ── resolve into the Result ──
+  Locator loc(doc);
+  r.input.lines = loc.lines();
+  r.input.encoding = doc.encoding;
+  r.input.bom = doc.bom;
+  r.input.html = doc.html;
+  r.report.year = a.year;
+  r.report.org = a.org;
+  r.report.tmpl = a.tmpl;
+  r.report.title = a.title;
+  if (a.title_span) r.report.title_span = loc.from_folded(a.title_span->first, a.title_span->second);
+  if (a.org_span) r.report.org_span = loc.from_folded(a.org_span->first, a.org_span->second);
+  for (const auto& s : a.sections) {
+    Section out;
+    out.key = s.def->key;
+    out.number = s.number;
+    out.heading = s.heading;
+    out.span = loc.from_folded(s.start, s.end);
+    out.body_start = loc.from_folded(s.body_start, s.body_start).start;
+    out.body_end = loc.from_folded(s.body_end, s.body_end).start;
+    r.sections.push_back(std::move(out));
+  }
+  for (const auto& t : a.tables) {
+    Table out;
+    out.key = t.key;
+    out.layout = t.layout;
+    out.span = loc.from_folded(t.start, t.end);
+    out.recovered = t.recovered;
+    for (const auto& c : t.cells) {
+      Cell cell;
+      cell.key = c.key;
+      cell.value = c.value;
+      cell.number = c.number;
+      cell.raw = c.raw;
+      cell.span = loc.from_folded(c.start, c.end);
+      out.cells.push_back(std::move(cell));
+    }
+    r.tables.push_back(std::move(out));
+  }
+  r.checks = std::move(a.checks);
+  for (auto& f : doc.findings) {
+    Diagnostic d;
+    d.rule = f.rule->id;
+    d.severity = f.severity;
+    d.span = f.decoded_space ? loc.from_decoded(f.start, f.end) : loc.from_folded(f.start, f.end);
+    d.zh = std::move(f.zh);
+    d.en = std::move(f.en);
+    d.check = std::move(f.check);
+    for (auto& rel : f.related) d.related.push_back({loc.from_folded(rel.start, rel.end), std::move(rel.label)});
+    r.diagnostics.push_back(std::move(d));
+  }
+  std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(),
+                   [](const Diagnostic& x, const Diagnostic& y) { return x.span.start < y.span.start; });
+  return r;
+}
+
+}  // namespace nianbao

@@ -1,0 +1,56 @@
+// cells: the layouts a pasted table arrives in, reduced to one token stream.
+//
+// Whatever the paste looks like — tab-separated rows, one cell per line
+// (with tab prefixes, or with trailing `|`), markdown pipe rows, HTML (already
+// turned into tab-separated rows by html.cpp), or plain lines with
+// space-separated numbers — the tokenizer yields cells and row ends. The table
+// readers then match cells against the template's labels, never positions
+// alone.
+#ifndef NIANBAO_CELLS_H
+#define NIANBAO_CELLS_H
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "doc.h"
+
+namespace nianbao {
+
+struct Token {
+  enum Kind : uint8_t { cell, row_end } kind = cell;
+  std::string text;          // trimmed cell text (continuation lines joined)
+  uint32_t start = 0, end = 0;  // folded-text span of the text
+};
+
+struct TokenStream {
+  std::vector<Token> tokens;
+  std::string layout;        // the dominant layout: tsv | cell-per-line | pipe | markdown | plain
+};
+
+/// Tokenize lines [first, last) of the folded text.
+TokenStream tokenize(const Doc& doc, size_t first, size_t last);
+
+/// A parsed cell value.
+struct Value {
+  enum Kind : uint8_t { empty, number, text } kind = text;
+  double v = 0;
+  std::string canonical;     // "16", "89902.19", "-15"
+  std::string unit;          // "元", "万元", "%", …
+  bool integer = true;
+};
+Value parse_value(std::string_view text);
+
+/// Split "label  37 1 0 0" / "label371000038" into the label and the numeric
+/// tail pieces (hard boundaries at spaces). Returns false when there is no tail.
+struct Tail {
+  size_t label_bytes = 0;            // bytes of the label part (trimmed)
+  std::vector<std::pair<size_t, size_t>> pieces;  // [begin, end) byte ranges in the text
+  size_t digits = 0;
+};
+bool split_numeric_tail(std::string_view text, Tail& tail);
+
+}  // namespace nianbao
+
+#endif

@@ -1,0 +1,174 @@
+// checks: the identities every report must satisfy (contract "Check ids"),
+// as data: each family lists its operands; one evaluator runs them all.
+#include <cmath>
+#include <cstdio>
+
+#include "analysis.h"
+
+namespace nianbao {
+namespace {
+
+struct Operand {
+  std::string cell;   // "row/col"
+  std::string zh, en; // short labels for messages
+};
+
+struct Identity {
+  std::string id, table, rule, formula;
+  std::vector<Operand> lhs, rhs;
+};
+
+std::string fmt(double v) {
+  if (std::fabs(v - std::round(v)) < 1e-9) return std::to_string(static_cast<long long>(std::llround(v)));
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.4f", v);
+  std::string s = buf;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::string expr(const std::vector<Operand>& ops, const std::vector<double>& vals, bool en) {
+  std::string s;
+  for (size_t i = 0; i < ops.size(); ++i) {
+    if (i) s += " + ";
+    s += (en ? ops[i].en : ops[i].zh) + "(" + fmt(vals[i]) + ")";
+  }
+  return s;
+}
+
+/// Result rows of 表三 (granted … other) for a generation.
+std::vector<const RowDef*> result_rows(Template t) {
+  std::vector<const RowDef*> out;
+  bool in = false;
+  for (const auto& r : template_def(t).request_rows) {
+    std::string_view k = r.key;
+    if (k == "granted") in = true;
+    if (k == "total") break;
+    if (in && !r.group_only) out.push_back(&r);
+  }
+  return out;
+}
+
+std::vector<Identity> identities(Template t, const Analysis& a) {
+  std::vector<Identity> ids;
+  const Template g = t == Template::v2021 ? Template::v2021 : Template::v2019;
+  if (a.table("requests")) {
+    for (const auto& c : request_columns()) {
+      std::string col = c.key;
+      Identity b{"requests.balance/" + col, "requests", "NB0301",
+                 "new_received + carried_over = total + carried_forward", {}, {}};
+      b.lhs = {{"new_received/" + col, "本年新收", "new"}, {"carried_over/" + col, "上年结转", "carried over"}};
+      b.rhs = {{"total/" + col, "办理结果总计", "total results"},
+               {"carried_forward/" + col, "结转下年度", "carried forward"}};
+      ids.push_back(std::move(b));
+    }
+    for (const auto& c : request_columns()) {
+      std::string col = c.key;
+      Identity r{"requests.results/" + col, "requests", "NB0302",
+                 g == Template::v2021 ? "total = granted + partial + Σ denied.* + Σ unable.* + Σ not_processed.* + Σ other.*"
+                                      : "total = granted + partial + Σ denied.* + Σ unable.* + Σ not_processed.* + other",
+                 {}, {}};
+      r.lhs = {{"total/" + col, "总计", "total"}};
+      for (const RowDef* row : result_rows(g)) r.rhs.push_back({std::string(row->key) + "/" + col, row->label, row->en});
+      ids.push_back(std::move(r));
+    }
+    for (const auto& row : template_def(g).request_rows) {
+      if (row.group_only) continue;
+      std::string rk = row.key;
+      Identity ap{"requests.applicants/" + rk, "requests", "NB0303",
+                  "total = natural + commercial + research + social + legal + other_org", {}, {}};
+      ap.lhs = {{rk + "/total", "总计", "total"}};
+      for (const auto& c : request_columns())
+        if (std::string_view(c.key) != "total") ap.rhs.push_back({rk + "/" + c.key, c.label, c.en});
+      ids.push_back(std::move(ap));
+    }
+  }
+  if (a.table("appeals")) {
+    for (const auto& grp : appeal_groups()) {
+      std::string gk = grp.key;
+      Identity ap{"appeals.total/" + gk, "appeals", "NB0401", "total = upheld + corrected + other + pending", {}, {}};
+      ap.lhs = {{gk + "/total", "总计", "total"}};
+      for (const auto& c : appeal_columns())
+        if (std::string_view(c.key) != "total") ap.rhs.push_back({gk + "/" + c.key, c.label, c.en});
+      ids.push_back(std::move(ap));
+    }
+  }
+  return ids;
+}
+
+}  // namespace
+
+void run_identity_checks(Doc& doc, Analysis& a) {
+  const Template t = a.tmpl;
+  for (const Identity& id : identities(t, a)) {
+    const TableHit* table = a.table(id.table);
+    Check c;
+    c.id = id.id;
+    c.formula = id.formula;
+    for (const auto& op : id.lhs) c.cells.push_back(op.cell);
+    for (const auto& op : id.rhs) c.cells.push_back(op.cell);
+    for (const auto& used : a.used_for_recovery) c.used_for_recovery |= used == id.id;
+    // Operands: present and numeric, or the check is skipped.
+    std::vector<const CellHit*> lhs, rhs;
+    std::vector<std::string> missing;
+    for (const auto& op : id.lhs) { lhs.push_back(table->find(op.cell)); if (!lhs.back() || !lhs.back()->value) missing.push_back(op.cell); }
+    for (const auto& op : id.rhs) { rhs.push_back(table->find(op.cell)); if (!rhs.back() || !rhs.back()->value) missing.push_back(op.cell); }
+    if (!missing.empty()) {
+      c.status = Status::skip;
+      std::string names;
+      for (const auto& m : missing) names += (names.empty() ? "" : ", ") + m;
+      uint32_t s = table->start, e = table->start;
+      for (const auto* cell : lhs) if (cell) { s = cell->start; e = cell->end; break; }
+      for (const auto& m : missing)
+        if (const CellHit* cell = table->find(m)) { s = cell->start; e = cell->end; break; }
+      Finding f = make_finding("NB0603", s, e, {{"check", id.id}, {"cells", names}});
+      f.check = id.id;
+      doc.findings.push_back(std::move(f));
+      a.checks.push_back(std::move(c));
+      continue;
+    }
+    std::vector<double> lv, rv;
+    double L = 0, R = 0;
+    for (const auto* cell : lhs) { lv.push_back(*cell->value); L += *cell->value; }
+    for (const auto* cell : rhs) { rv.push_back(*cell->value); R += *cell->value; }
+    c.lhs = L;
+    c.rhs = R;
+    c.status = std::fabs(L - R) < 1e-6 ? Status::pass : Status::fail;
+    if (c.status == Status::fail) {
+      std::string col = id.id.substr(id.id.find('/') + 1);
+      const CellHit* anchor = id.rule == std::string("NB0301") ? rhs[0] : lhs[0];
+      std::string row_zh = row_label(t, id.table, col), row_en = row_label(t, id.table, col, true);
+      std::string diff = fmt(std::fabs(L - R));
+      std::string detail, detail_en;
+      if (id.rule == "NB0302") {
+        for (size_t i = 0; i < rv.size(); ++i)
+          if (rv[i] != 0) {
+            detail += (detail.empty() ? "非零项：" : "，") + id.rhs[i].zh + " " + fmt(rv[i]);
+            detail_en += (detail_en.empty() ? "Non-zero results: " : ", ") + id.rhs[i].en + " " + fmt(rv[i]);
+          }
+        if (!detail.empty()) { detail += "。"; detail_en += "."; }
+      }
+      Finding f = make_finding(
+          id.rule.c_str(), anchor->start, anchor->end,
+          {{"col", col_label(id.table, col)}, {"col_en", col_label(id.table, col, true)},
+           {"row", row_zh}, {"row_en", row_en},
+           {"group", row_label(t, "appeals", col)}, {"group_en", row_label(t, "appeals", col, true)},
+           {"lhs", fmt(L)}, {"rhs", fmt(R)}, {"diff", diff},
+           {"lhs_expr", expr(id.lhs, lv, false)}, {"rhs_expr", expr(id.rhs, rv, false)},
+           {"lhs_expr_en", expr(id.lhs, lv, true)}, {"rhs_expr_en", expr(id.rhs, rv, true)},
+           {"detail", detail}, {"detail_en", detail_en}});
+      f.check = id.id;
+      auto relate = [&](const std::vector<Operand>& ops, const std::vector<const CellHit*>& cells) {
+        for (size_t i = 0; i < ops.size(); ++i)
+          f.related.push_back({cells[i]->start, cells[i]->end, ops[i].cell + " = " + cells[i]->number});
+      };
+      relate(id.lhs, lhs);
+      relate(id.rhs, rhs);
+      doc.findings.push_back(std::move(f));
+    }
+    a.checks.push_back(std::move(c));
+  }
+}
+
+}  // namespace nianbao

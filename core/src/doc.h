@@ -1,0 +1,76 @@
+// The document every stage reads: the input decoded, the HTML view (if the
+// input was markup), and the folded text used for matching, with the offset
+// maps that lead every folded position back to the original bytes.
+//
+//   input bytes ──decode──▶ decoded (UTF-8) ──html──▶ view ──fold──▶ text
+//                  dmap ◀──────────────  vmap ◀─────────  fmap ◀──
+#ifndef NIANBAO_DOC_H
+#define NIANBAO_DOC_H
+
+#include <nianbao/nianbao.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "offset_map.h"
+#include "rules.h"
+
+namespace nianbao {
+
+/// A finding before its spans are resolved to the original input.
+/// Positions are in folded-text coordinates unless `decoded_space`.
+struct Finding {
+  const RuleInfo* rule = nullptr;
+  Severity severity = Severity::warning;
+  uint32_t start = 0, end = 0;
+  bool decoded_space = false;
+  std::string zh, en;
+  std::string check;
+  struct Rel { uint32_t start, end; std::string label; };
+  std::vector<Rel> related;
+};
+
+/// Build a finding from the rule table: messages formatted from `args`.
+Finding make_finding(const char* rule_id, uint32_t start, uint32_t end, Args args);
+
+struct Line {
+  uint32_t start, end;  // folded text, [start, end) without the newline
+};
+
+struct Doc {
+  std::string_view input;
+  // decode
+  std::string decoded_store;      // empty when the input is valid UTF-8 (decoded aliases input)
+  std::string_view decoded;
+  OffsetMap dmap;                 // decoded → input
+  std::string encoding = "utf-8";
+  bool bom = false;
+  // html
+  bool html = false;
+  std::string view_store;
+  std::string_view view;
+  OffsetMap vmap;                 // view → decoded
+  // fold
+  std::string text;               // folded text, what every later stage reads
+  OffsetMap fmap;                 // text → view
+  std::vector<Line> lines;
+
+  std::vector<Finding> findings;
+
+  std::string_view line_text(size_t i) const { return std::string_view(text).substr(lines[i].start, lines[i].end - lines[i].start); }
+  /// Index of the line holding folded position `pos`.
+  size_t line_of(uint32_t pos) const;
+  /// Folded position → decoded position.
+  uint32_t to_decoded_start(uint32_t pos) const;
+  uint32_t to_decoded_end(uint32_t pos) const;
+};
+
+// Stages (each in its own file).
+void decode_input(Doc& doc, bool assume_utf8);   // decode.cpp
+void html_view(Doc& doc);                        // html.cpp
+void fold_text(Doc& doc);                        // fold.cpp
+
+}  // namespace nianbao
+
+#endif

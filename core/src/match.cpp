@@ -1,0 +1,170 @@
+#include "match.h"
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+#include "utf8.h"
+
+namespace nianbao {
+namespace {
+
+int digit_of(char32_t c) {
+  static const char32_t kDigits[] = U"〇一二三四五六七八九";
+  for (int i = 0; i < 10; ++i)
+    if (kDigits[i] == c) return i;
+  if (c == U'两') return 2;
+  return -1;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+}  // namespace
+
+std::string_view trim(std::string_view t) {
+  while (!t.empty() && is_space(t.front())) t.remove_prefix(1);
+  while (!t.empty() && is_space(t.back())) t.remove_suffix(1);
+  return t;
+}
+
+int chinese_number(std::u32string_view s) {
+  if (s.empty() || s.size() > 3) return 0;
+  int value = 0, cur = 0;
+  bool seen_ten = false;
+  for (char32_t c : s) {
+    if (c == U'十') {
+      if (seen_ten) return 0;
+      seen_ten = true;
+      value += (cur == 0 ? 1 : cur) * 10;
+      cur = 0;
+    } else {
+      int d = digit_of(c);
+      if (d < 0) return 0;
+      cur = cur * 10 + d;  // 二〇二〇-style digits also accumulate
+    }
+  }
+  return value + cur;
+}
+
+std::string chinese_numeral(int n) {
+  static const char* kD[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (n <= 0 || n >= 100) return std::to_string(n);
+  if (n < 10) return kD[n];
+  std::string s = n / 10 == 1 ? "" : kD[n / 10];
+  s += "十";
+  if (n % 10) s += kD[n % 10];
+  return s;
+}
+
+Enumerator parse_enumerator(std::string_view text) {
+  Enumerator e;
+  size_t i = 0;
+  while (i < text.size() && is_space(text[i])) ++i;
+  size_t begin = i;
+  bool open = false;
+  // Template labels are unfolded: accept （ ） as well as ( ).
+  if (i < text.size() && text[i] == '(') { open = true; ++i; }
+  else if (text.compare(i, 3, "（") == 0) { open = true; i += 3; }
+  while (i < text.size() && is_space(text[i])) ++i;
+  // The numeral: Chinese or ASCII digits.
+  std::u32string zh;
+  int ascii = 0, ascii_digits = 0;
+  size_t j = i;
+  while (j < text.size()) {
+    size_t k = j;
+    int32_t c = utf8_at(text, k);
+    if (digit_of(char32_t(c)) >= 0 || c == U'十') {
+      if (ascii_digits) break;
+      zh += char32_t(c);
+      j = k;
+    } else if (is_ascii_digit(c) && zh.empty() && ascii_digits < 3) {
+      ascii = ascii * 10 + (c - '0');
+      ++ascii_digits;
+      j = k;
+    } else {
+      break;
+    }
+  }
+  if (zh.empty() && !ascii_digits) return e;
+  int value = zh.empty() ? ascii : chinese_number(zh);
+  if (value <= 0) return e;
+  size_t after = j;
+  while (after < text.size() && is_space(text[after])) ++after;
+  bool delim = false;
+  if (open) {
+    if (after < text.size() && text[after] == ')') { ++after; delim = true; }
+    else if (text.compare(after, 3, "）") == 0) { after += 3; delim = true; }
+    else return e;
+  }
+  // Delimiters after the numeral: 、 . , : (folded forms).
+  while (after < text.size()) {
+    if (text.compare(after, 3, "、") == 0) { after += 3; delim = true; }
+    else if (text[after] == '.' || text[after] == ',' || text[after] == ':') {
+      // "1.5" is a number, not an enumerator.
+      if (text[after] == '.' && after + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[after + 1])) != 0)
+        return e;
+      ++after; delim = true;
+    } else break;
+    while (after < text.size() && is_space(text[after])) ++after;
+  }
+  if (!delim) {
+    // A bare numeral counts only when a space separates it from Han text: "一 总体情况".
+    if (after == j || after >= text.size()) return e;
+    size_t k = after;
+    if (!is_han(utf8_at(text, k))) return e;
+    if (zh.empty()) return e;  // "2020 年" is not an enumerator
+  }
+  while (after < text.size() && is_space(text[after])) ++after;
+  e.value = value;
+  e.parenthesized = open;
+  e.chinese = !zh.empty();
+  e.length = after;
+  e.printed = std::string(trim(text.substr(begin, after - begin)));
+  return e;
+}
+
+std::u32string label_key(std::string_view text) {
+  std::u32string k;
+  for (size_t i = 0; i < text.size();) {
+    int32_t c = utf8_at(text, i);
+    if (is_han(c) || is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) k += char32_t(c);
+  }
+  return k;
+}
+
+int label_score(const std::u32string& a, const std::u32string& b) {
+  if (a.empty() || b.empty()) return 0;
+  if (a == b) return 100;
+  if (a.size() >= 4 && a.size() < b.size() && b.compare(0, a.size(), a) == 0 && a.size() * 3 >= b.size())
+    return 85;
+  if (b.size() >= 2 && a.size() > b.size() && a.compare(0, b.size(), b) == 0 && b.size() * 2 >= a.size())
+    return 80;
+  // Longest common subsequence, bounded sizes (labels are short).
+  if (a.size() > 80 || b.size() > 80) return 0;
+  std::vector<int> prev(b.size() + 1, 0), cur(b.size() + 1, 0);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : std::max(prev[j], cur[j - 1]);
+    std::swap(prev, cur);
+  }
+  int lcs = prev[b.size()];
+  int score = int(200 * lcs / int(a.size() + b.size()));
+  return score >= 75 ? std::min(score, 79) : 0;
+}
+
+int best_label_score(const std::u32string& printed, std::string_view label, std::string_view variants) {
+  auto one = [&](std::string_view l) {
+    Enumerator e = parse_enumerator(l);
+    return label_score(printed, label_key(l.substr(e.length)));
+  };
+  int best = one(label);
+  while (!variants.empty()) {
+    size_t bar = variants.find('|');
+    best = std::max(best, one(variants.substr(0, bar)));
+    if (bar == std::string_view::npos) break;
+    variants.remove_prefix(bar + 1);
+  }
+  return best;
+}
+
+}  // namespace nianbao

@@ -1,0 +1,279 @@
+// sections: find the top-level headings.
+//
+// A line is a top-level heading when its title matches a template section
+// title (after its enumerator and markdown/bold markers are removed), not
+// because it starts with 一、: reports nest their own 一、二、三、 lists inside
+// sections. Parenthesized enumerators (（一）) are never top-level. A heading
+// may be split over two lines, or run into its first sentence ("一、总体情况。…").
+#include <algorithm>
+
+#include "analysis.h"
+#include "match.h"
+#include "utf8.h"
+
+namespace nianbao {
+namespace {
+
+struct TitleMatch {
+  const SectionDef* def = nullptr;
+  bool pre2019_only = false;
+  size_t title_bytes = 0;  // bytes of `rest` the title covers
+};
+
+std::u32string without_de(std::u32string k) {
+  k.erase(std::remove(k.begin(), k.end(), U'的'), k.end());
+  return k;
+}
+
+/// Bytes of `rest` needed to cover the first `n` key characters.
+size_t bytes_for_key_chars(std::string_view rest, size_t n) {
+  size_t i = 0, seen = 0;
+  while (i < rest.size() && seen < n) {
+    int32_t c = utf8_at(rest, i);
+    if (is_han(c) || is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++seen;
+  }
+  return seen == n ? i : std::string_view::npos;
+}
+
+bool is_pre2019_only(const char* key) {
+  for (const auto& s : template_def(Template::v2019).sections)
+    if (std::string_view(s.key) == key) return false;
+  return true;
+}
+
+/// Does `rest` (heading text after the enumerator) carry a section title?
+/// `whole`: the title must be the whole line; otherwise it may be followed by
+/// a sentence after 。 or : .
+TitleMatch match_title(std::string_view rest, bool whole) {
+  TitleMatch best;
+  std::u32string key = label_key(rest);
+  if (key.empty() || (key.size() > 60 && whole)) return best;
+  std::u32string key_nd = without_de(key);
+  size_t best_len = 0;
+  for (Template g : {Template::v2019, Template::pre2019}) {
+    for (const auto& def : template_def(g).sections) {
+      std::string_view titles(def.titles);
+      while (!titles.empty()) {
+        size_t bar = titles.find('|');
+        std::u32string tk = label_key(titles.substr(0, bar));
+        std::u32string tk_nd = without_de(tk);
+        size_t covered = std::string_view::npos;
+        if (key == tk || key_nd == tk_nd) {
+          covered = rest.size();
+        } else if (!whole && key.size() > tk.size() && key.compare(0, tk.size(), tk) == 0) {
+          size_t b = bytes_for_key_chars(rest, tk.size());
+          if (b != std::string_view::npos) {
+            std::string_view after = trim(rest.substr(b));
+            if (after.rfind("。", 0) == 0 || after.rfind(":", 0) == 0 || after.rfind(",", 0) == 0)
+              covered = b;
+          }
+        }
+        if (covered != std::string_view::npos && tk.size() > best_len) {
+          best_len = tk.size();
+          best.def = &def;
+          best.pre2019_only = g == Template::pre2019 && is_pre2019_only(def.key);
+          best.title_bytes = covered;
+        }
+        if (bar == std::string_view::npos) break;
+        titles.remove_prefix(bar + 1);
+      }
+    }
+  }
+  return best;
+}
+
+/// Is `key` a proper prefix of some title (a heading cut by a line break)?
+bool is_title_prefix(const std::u32string& key) {
+  if (key.size() < 3) return false;
+  for (Template g : {Template::v2019, Template::pre2019})
+    for (const auto& def : template_def(g).sections) {
+      std::string_view titles(def.titles);
+      while (!titles.empty()) {
+        size_t bar = titles.find('|');
+        std::u32string tk = label_key(titles.substr(0, bar));
+        if (tk.size() > key.size() && tk.compare(0, key.size(), key) == 0) return true;
+        if (bar == std::string_view::npos) break;
+        titles.remove_prefix(bar + 1);
+      }
+    }
+  return false;
+}
+
+/// Strip markdown heading marks and list bullets from the start of a line.
+size_t skip_markup(std::string_view t) {
+  size_t i = 0;
+  while (i < t.size() && (t[i] == '#' || t[i] == ' ' || t[i] == '\t' || t[i] == '>')) ++i;
+  return i;
+}
+
+/// "第一部分" / "第一章" prefix: returns its byte length and value.
+size_t part_prefix(std::string_view t, int& value) {
+  if (t.rfind("第", 0) != 0) return 0;
+  size_t i = 3;
+  std::u32string num;
+  while (i < t.size()) {
+    size_t k = i;
+    int32_t c = utf8_at(t, k);
+    if (chinese_number(std::u32string(1, char32_t(c))) > 0 || c == U'十') { num += char32_t(c); i = k; }
+    else break;
+  }
+  if (num.empty()) return 0;
+  for (const char* w : {"部分", "章", "节"}) {
+    size_t n = std::char_traits<char>::length(w);
+    if (t.compare(i, n, w) == 0) {
+      value = chinese_number(num);
+      i += n;
+      while (i < t.size() && (t[i] == ' ' || t[i] == ':' || t[i] == ',')) ++i;
+      if (t.compare(i, 3, "、") == 0) i += 3;
+      return i;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+void find_sections(Doc& doc, Analysis& a) {
+  const size_t n = doc.lines.size();
+  for (size_t li = 0; li < n; ++li) {
+    std::string_view line = doc.line_text(li);
+    if (line.size() > 400) continue;  // a paragraph, not a heading
+    if (line.find('\t') != std::string_view::npos && trim(line).find('\t') != std::string_view::npos) continue;
+    if (size_t bar = line.find('|'); bar != std::string_view::npos) {
+      // Table rows are not headings; a heading with trailing pipe residue ("标题 |") still is.
+      std::string_view tail = line.substr(bar);
+      if (tail.find_first_not_of("| \t") != std::string_view::npos) continue;
+      line = line.substr(0, bar);
+    }
+    size_t lead = skip_markup(line);
+    std::string_view t = line.substr(lead);
+    Enumerator e = parse_enumerator(t);
+    int part = 0;
+    size_t plen = e.length ? 0 : part_prefix(t, part);
+    if (e.length && (e.parenthesized || !e.chinese)) continue;  // （一） and 1. are sub-headings
+    size_t skip = e.length ? e.length : plen;
+    std::string_view rest = trim(t.substr(skip));
+    if (rest.empty()) continue;
+    bool numbered = e.length || plen;
+    TitleMatch m = match_title(rest, /*whole=*/!numbered);
+    uint32_t hstart = doc.lines[li].start + uint32_t(lead);
+    while (hstart < doc.lines[li].end && (doc.text[hstart] == ' ' || doc.text[hstart] == '\t')) ++hstart;
+    uint32_t hend = 0;
+    size_t last_line = li;
+    if (m.def) {
+      size_t rest_off = size_t(rest.data() - doc.text.data());
+      hend = uint32_t(rest_off + m.title_bytes);
+    } else if (numbered && is_title_prefix(label_key(rest))) {
+      // A heading broken over two lines: join with the next non-empty line.
+      size_t nx = li + 1;
+      while (nx < n && trim(doc.line_text(nx)).empty()) ++nx;
+      if (nx < n && nx - li <= 2) {
+        std::string joined = std::string(rest) + std::string(trim(doc.line_text(nx)));
+        TitleMatch m2 = match_title(joined, true);
+        if (m2.def) {
+          m = m2;
+          last_line = nx;
+          hend = doc.lines[nx].end;
+          while (hend > doc.lines[nx].start && (doc.text[hend - 1] == ' ' || doc.text[hend - 1] == '\t')) --hend;
+        }
+      }
+    }
+    if (!m.def) continue;
+    SectionHit h;
+    h.def = m.def;
+    h.pre2019_only = m.pre2019_only;
+    h.number = e.length ? e.value : part;
+    h.printed = e.length ? e.printed : std::string(trim(t.substr(0, plen)));
+    h.start = hstart;
+    h.end = hend;
+    h.heading = doc.text.substr(hstart, hend - hstart);
+    for (char& c : h.heading) if (c == '\n') c = ' ';
+    h.line = li;
+    h.body_start = last_line + 1 < n ? doc.lines[last_line + 1].start : uint32_t(doc.text.size());
+    a.sections.push_back(std::move(h));
+    li = last_line;
+  }
+  for (size_t i = 0; i < a.sections.size(); ++i)
+    a.sections[i].body_end = i + 1 < a.sections.size() ? a.sections[i + 1].start : uint32_t(doc.text.size());
+}
+
+void check_sections(Doc& doc, Analysis& a) {
+  const bool modern = a.tmpl == Template::v2019 || a.tmpl == Template::v2021;
+  const TemplateDef& def = template_def(modern ? a.tmpl : Template::pre2019);
+  auto title_of = [](const SectionDef& d) {
+    std::string_view t(d.titles);
+    return std::string(t.substr(0, t.find('|')));
+  };
+  auto expected = [&](std::string_view key) -> const SectionDef* {
+    for (const auto& s : def.sections)
+      if (key == s.key) return &s;
+    return nullptr;
+  };
+  auto ordinal_en = [](int n) {
+    return std::to_string(n) + (n == 2 ? "nd" : n == 3 ? "rd" : "th");
+  };
+  int max_number = 0;
+  const SectionHit* max_hit = nullptr;
+  for (size_t i = 0; i < a.sections.size(); ++i) {
+    SectionHit& h = a.sections[i];
+    const SectionDef* ex = expected(h.def->key);
+    std::string title = ex ? title_of(*ex) : title_of(*h.def);
+    std::string title_en = h.def->en;
+    // Duplicates.
+    int nth = 1;
+    const SectionHit* first = nullptr;
+    for (size_t j = 0; j < i; ++j)
+      if (a.sections[j].def->key == std::string_view(h.def->key)) { ++nth; if (!first) first = &a.sections[j]; }
+    if (nth > 1) {
+      Finding f = make_finding("NB0202", h.start, h.end,
+                               {{"title", title}, {"title_en", title_en}, {"nth", std::to_string(nth)},
+                                {"nth_en", ordinal_en(nth)}, {"first_line", std::to_string(first->line + 1)}});
+      f.related.push_back({first->start, first->end, "first: " + first->heading});
+      doc.findings.push_back(std::move(f));
+      continue;
+    }
+    if (!modern || !ex) continue;
+    // Numbering.
+    if (h.number && h.number != ex->number) {
+      std::string want = chinese_numeral(ex->number) + "、";
+      doc.findings.push_back(make_finding("NB0204", h.start, h.end,
+                                          {{"title", title}, {"title_en", title_en}, {"printed", h.printed},
+                                           {"expected", want}}));
+    }
+    // Order.
+    if (ex->number < max_number && max_hit) {
+      const SectionDef* pex = expected(max_hit->def->key);
+      Finding f = make_finding("NB0203", h.start, h.end,
+                               {{"title", title}, {"title_en", title_en},
+                                {"prev", pex ? title_of(*pex) : max_hit->heading},
+                                {"prev_en", max_hit->def->en}});
+      f.related.push_back({max_hit->start, max_hit->end, max_hit->heading});
+      doc.findings.push_back(std::move(f));
+    }
+    if (ex->number > max_number) { max_number = ex->number; max_hit = &h; }
+  }
+  // Missing sections: where the section should have stood.
+  static const char* kPre2019Required[] = {"proactive", "requests", "appeals", "problems"};
+  for (const auto& s : def.sections) {
+    if (a.section(s.key)) continue;
+    if (!modern) {
+      bool req = false;
+      for (const char* k : kPre2019Required) req |= std::string_view(k) == s.key;
+      if (!req) continue;
+    }
+    uint32_t at = uint32_t(doc.text.size());
+    if (modern)
+      for (const auto& h : a.sections) {
+        const SectionDef* ex = expected(h.def->key);
+        if (ex && ex->number > s.number) { at = h.start; break; }
+      }
+    Finding f = make_finding("NB0201", at, at,
+                             {{"num", s.number ? chinese_numeral(s.number) : std::string("")},
+                              {"num_en", s.number ? std::to_string(s.number) : std::string("")},
+                              {"title", title_of(s)}, {"title_en", s.en}});
+    if (!modern) f.severity = Severity::warning;
+    doc.findings.push_back(std::move(f));
+  }
+}
+
+}  // namespace nianbao

@@ -1,0 +1,509 @@
+// tables: rebuild 表二 (proactive), 表三 (requests) and 表四 (appeals) from
+// the token stream of their section, matching labels against the templates.
+#include <algorithm>
+#include <cstring>
+
+#include "analysis.h"
+#include "cells.h"
+#include "match.h"
+#include "utf8.h"
+
+namespace nianbao {
+namespace {
+
+constexpr int kMinScore = 75;
+
+struct ValueTok {
+  Value value;
+  const Token* tok;            // the source cell (for its span and raw text)
+  uint32_t start, end;         // span of this value (a piece of the cell for split tails)
+  std::string raw;
+};
+
+/// Values of one row, as read (empties included).
+using Values = std::vector<ValueTok>;
+
+CellHit make_cell(std::string key, const ValueTok& v) {
+  CellHit c;
+  c.key = std::move(key);
+  c.raw = v.raw;
+  c.start = v.start;
+  c.end = v.end;
+  if (v.value.kind == Value::number) {
+    c.value = v.value.v;
+    c.number = v.value.canonical;
+    c.unit = v.value.unit;
+  }
+  return c;
+}
+
+std::string join_raw(const Values& vs) {
+  std::string s;
+  for (const auto& v : vs) {
+    if (!s.empty()) s += " | ";
+    s += v.raw.empty() ? "∅" : v.raw;
+  }
+  return s;
+}
+
+/// Fit a row's values to `ncols` columns. Leading empty cells are layout (the
+/// merged label columns) unless the row is short, in which case they are kept
+/// at the front as blank cells. Returns the values per column (nullptr: absent)
+/// and whether the row fitted exactly.
+std::vector<const ValueTok*> fit_row(const Values& vs, size_t ncols, bool& exact) {
+  size_t lead = 0;
+  while (lead < vs.size() && vs[lead].value.kind == Value::empty) ++lead;
+  size_t avail = vs.size() - lead;
+  size_t from = lead;
+  if (avail < ncols) from = lead - std::min(lead, ncols - avail);
+  std::vector<const ValueTok*> out(ncols, nullptr);
+  for (size_t k = 0; k < ncols && from + k < vs.size(); ++k) out[k] = &vs[from + k];
+  // Exact: every column has a cell (blank or not) and no value lies outside them.
+  exact = vs.size() - from >= ncols;
+  for (size_t k = from + ncols; k < vs.size(); ++k) exact &= vs[k].value.kind == Value::empty;
+  return out;
+}
+
+void add_value(Values& vs, const Token& t) {
+  Value v = parse_value(t.text);
+  vs.push_back({v, &t, t.start, t.end, t.text});
+}
+
+/// The numeric tail of a label cell as separate values (or a glued run).
+void add_tail(Values& vs, const Token& t, const Tail& tail) {
+  for (auto [b, e] : tail.pieces) {
+    std::string piece = t.text.substr(b, e - b);
+    Value v = parse_value(piece);
+    vs.push_back({v, &t, t.start + uint32_t(b), t.start + uint32_t(e), piece});
+  }
+}
+
+/// Is the whole text numbers separated by spaces ("0 0 0 0")? Fills the pieces.
+bool numbers_only(std::string_view text, Tail& tail) {
+  tail = Tail{};
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    size_t b = i;
+    while (i < text.size() && text[i] != ' ') ++i;
+    if (i == b) break;
+    std::string_view piece = text.substr(b, i - b);
+    if (parse_value(piece).kind != Value::number) return false;
+    tail.pieces.push_back({b, i});
+    for (char c : piece) tail.digits += c >= '0' && c <= '9';
+  }
+  return !tail.pieces.empty();
+}
+
+/// Is the tail a glued run: fewer pieces than cells but enough digits for them?
+bool looks_glued(const Tail& tail, size_t ncols) {
+  return tail.pieces.size() < ncols && tail.digits >= ncols;
+}
+
+void record_glued(TableHit& th, const std::string& row, size_t ncols, const Token& t, const Tail& tail) {
+  TableHit::Glued g;
+  g.row = row;
+  g.cells = int(ncols);
+  for (auto [b, e] : tail.pieces) g.pieces.push_back(t.text.substr(b, e - b));
+  g.start = t.start + uint32_t(tail.pieces.front().first);
+  g.end = t.start + uint32_t(tail.pieces.back().second);
+  th.glued.push_back(std::move(g));
+}
+
+void row_misaligned(Doc& doc, const char* table, const std::string& row_zh, const std::string& row_en,
+                    const Values& vs, size_t ncols, uint32_t start, uint32_t end) {
+  size_t non_empty = 0;
+  for (const auto& v : vs) non_empty += v.value.kind != Value::empty;
+  std::string detail = "读到的单元格为「" + join_raw(vs) + "」（" + std::to_string(non_empty) + " 个有内容）；未作猜测，空缺按空单元格处理。";
+  std::string detail_en = "the cells read are \"" + join_raw(vs) + "\" (" + std::to_string(non_empty) +
+                          " non-empty); nothing was guessed, and missing cells count as empty.";
+  doc.findings.push_back(make_finding("NB0604", start, end,
+                                      {{"table", table_name_zh(table)}, {"table_en", table_name_en(table)},
+                                       {"row", row_zh}, {"row_en", row_en}, {"got", std::to_string(vs.size())},
+                                       {"want", std::to_string(ncols)}, {"detail", detail},
+                                       {"detail_en", detail_en}}));
+}
+
+void not_a_number(Doc& doc, const char* table, const std::string& cell_zh, const std::string& cell_en,
+                  const ValueTok& v) {
+  doc.findings.push_back(make_finding("NB0605", v.start, v.end,
+                                      {{"table", table_name_zh(table)}, {"table_en", table_name_en(table)},
+                                       {"cell", cell_zh}, {"cell_en", cell_en}, {"text", v.raw}}));
+}
+
+/// Place fitted values as cells `row/<col>`.
+void place_row(Doc& doc, TableHit& th, Template t, const std::string& row, const std::vector<std::string>& cols,
+               const Values& vs, uint32_t label_start, uint32_t label_end) {
+  bool exact = false;
+  auto fitted = fit_row(vs, cols.size(), exact);
+  if (!exact && !vs.empty()) {
+    uint32_t s = vs.front().start, e = vs.back().end;
+    row_misaligned(doc, th.key.c_str(), row_label(t, th.key, row), row_label(t, th.key, row, true), vs,
+                   cols.size(), std::min(s, label_start), std::max(e, label_end));
+  }
+  for (size_t k = 0; k < cols.size(); ++k) {
+    const ValueTok* v = fitted[k];
+    if (!v) continue;
+    std::string key = row + "/" + cols[k];
+    if (v->value.kind == Value::text) {
+      not_a_number(doc, th.key.c_str(), cell_label(t, th.key, key), cell_label(t, th.key, key, true), *v);
+      CellHit c = make_cell(key, *v);
+      th.cells.push_back(std::move(c));
+      continue;
+    }
+    th.cells.push_back(make_cell(key, *v));
+  }
+}
+
+// ── 表三 requests ────────────────────────────────────────────────────────────
+
+struct RowMatch {
+  const RowDef* def = nullptr;
+  Template gen = Template::unknown;
+  int score = 0;
+};
+
+RowMatch match_request_row(std::string_view text) {
+  RowMatch best;
+  Enumerator e = parse_enumerator(text);
+  std::u32string key = label_key(text.substr(e.length));
+  if (key.empty() || key.size() > 60) return best;
+  for (Template g : {Template::v2019, Template::v2021}) {
+    for (const auto& r : template_def(g).request_rows) {
+      int s = best_label_score(key, r.label, r.variants);
+      // The enumerator breaks ties between same-text rows ("（七）总计" vs the 总计 header).
+      if (s > best.score) { best.def = &r; best.gen = g; best.score = s; }
+    }
+  }
+  if (best.score < kMinScore) best = RowMatch{};
+  return best;
+}
+
+void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
+  struct Row {
+    const RowDef* def;
+    uint32_t label_start, label_end;
+    Values values;
+    bool closed = false;
+  };
+  std::vector<Row> rows;
+  bool started = false;
+  bool other_group = false;  // v2021 （六）其他处理 heads a group
+  const size_t ncols = request_columns().size();
+  for (const Token& t : ts.tokens) {
+    if (t.kind == Token::row_end) {
+      if (!rows.empty()) rows.back().closed = true;
+      continue;
+    }
+    Value v = parse_value(t.text);
+    if (v.kind != Value::text) {
+      if (!rows.empty() && !rows.back().closed) add_value(rows.back().values, t);
+      continue;
+    }
+    // A text cell: a row label, possibly with its numbers after it.
+    Tail tail;
+    bool has_tail = split_numeric_tail(t.text, tail);
+    std::string_view label = has_tail ? std::string_view(t.text).substr(0, tail.label_bytes) : std::string_view(t.text);
+    RowMatch m = match_request_row(label);
+    if (!m.def && has_tail) { m = match_request_row(t.text); has_tail = false; }
+    if (!m.def) continue;  // header text, a continuation fragment ("务信息"), a note
+    std::string_view key = m.def->key;
+    if (!started) {
+      if (key != "new_received" && key != "carried_over") continue;
+      started = true;
+    }
+    if (key.empty()) {  // a group label
+      if (std::strstr(m.def->label, "其他处理")) other_group = true;
+      if (!rows.empty()) rows.back().closed = true;
+      continue;
+    }
+    if (key.rfind("other.", 0) == 0) other_group = true;
+    if (!rows.empty()) rows.back().closed = true;
+    rows.push_back({m.def, t.start, t.end, {}, false});
+    if (has_tail) {
+      if (looks_glued(tail, ncols)) {
+        record_glued(th, m.def->key, ncols, t, tail);
+        rows.back().closed = true;
+      } else {
+        add_tail(rows.back().values, t, tail);
+      }
+    }
+    if (key == "carried_forward" && !has_tail) { /* values follow */ }
+  }
+  if (rows.empty() && th.glued.empty()) return;
+  // Generation: the v2021 （六） group with its three sub-rows, or v2019's single row.
+  bool v2021 = false;
+  for (const auto& r : rows) v2021 |= std::string_view(r.def->key).rfind("other.", 0) == 0;
+  for (const auto& g : th.glued) v2021 |= g.row.rfind("other.", 0) == 0;
+  th.evidence = v2021 ? Template::v2021 : Template::v2019;
+  (void)other_group;
+  std::vector<std::string> cols;
+  for (const auto& c : request_columns()) cols.push_back(c.key);
+  th.start = rows.empty() ? th.glued.front().start : rows.front().label_start;
+  th.end = th.start;
+  for (auto& r : rows) {
+    std::string key = r.def->key;
+    // "（六）其他处理" read as the v2019 row in a v2021 table is the group label.
+    if (v2021 && key == "other" && r.values.empty()) continue;
+    if (th.find(key + "/natural")) continue;  // a row printed twice: keep the first
+    place_row(doc, th, th.evidence, key, cols, r.values, r.label_start, r.label_end);
+    th.end = std::max(th.end, r.values.empty() ? r.label_end : r.values.back().end);
+  }
+  for (const auto& g : th.glued) th.end = std::max(th.end, g.end);
+}
+
+// ── 表四 appeals ─────────────────────────────────────────────────────────────
+
+void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
+  std::vector<std::string> keys;
+  for (const auto& g : appeal_groups())
+    for (const auto& c : appeal_columns()) keys.push_back(std::string(g.key) + "/" + c.key);
+  // Rows between row ends; the data row is the first whose cells are all numbers or blanks.
+  Values row;
+  bool row_has_text = false;
+  uint32_t header_start = 0;
+  bool saw_header = false;
+  auto finish = [&]() -> bool {
+    size_t nums = 0;
+    for (const auto& v : row) nums += v.value.kind == Value::number;
+    bool data = !row_has_text && nums >= 3 && saw_header;
+    if (!data) { row.clear(); row_has_text = false; return false; }
+    return true;
+  };
+  bool found = false;
+  for (const Token& t : ts.tokens) {
+    if (t.kind == Token::row_end) {
+      if (finish()) { found = true; break; }
+      continue;
+    }
+    Value v = parse_value(t.text);
+    if (v.kind == Value::text) {
+      // Header labels; a run of space-separated numbers is a row of cells.
+      Tail tail;
+      if (numbers_only(t.text, tail)) {
+        if (tail.pieces.size() == 1 && tail.digits >= 10) {
+          if (saw_header) {
+            record_glued(th, "appeals", keys.size(), t, tail);
+            found = true;
+            break;
+          }
+        }
+        add_tail(row, t, tail);
+        continue;
+      }
+      std::u32string k = label_key(t.text);
+      if (k.find(U"维持") != std::u32string::npos || k.find(U"行政复议") != std::u32string::npos ||
+          k.find(U"审结") != std::u32string::npos) {
+        if (!saw_header) header_start = t.start;
+        saw_header = true;
+      }
+      row_has_text = true;
+      continue;
+    }
+    if (v.kind == Value::number && v.canonical.size() >= 10 && v.integer && saw_header && row.empty()) {
+      Tail tail;  // fifteen cells glued into one run of digits
+      numbers_only(t.text, tail);
+      record_glued(th, "appeals", keys.size(), t, tail);
+      found = true;
+      break;
+    }
+    add_value(row, t);
+  }
+  if (!found && !finish()) {
+    if (saw_header) th.start = th.end = header_start;
+    return;
+  }
+  if (!th.glued.empty()) {
+    th.start = header_start ? header_start : th.glued.front().start;
+    th.end = th.glued.front().end;
+    return;
+  }
+  while (!row.empty() && row.back().value.kind == Value::empty) row.pop_back();
+  th.start = header_start ? header_start : row.front().start;
+  th.end = row.back().end;
+  if (row.size() != keys.size()) {
+    row_misaligned(doc, "appeals", "数据行", "data row", row, keys.size(), row.front().start, row.back().end);
+  }
+  for (size_t k = 0; k < keys.size() && k < row.size(); ++k) {
+    if (row[k].value.kind == Value::text) not_a_number(doc, "appeals", cell_label(Template::v2019, "appeals", keys[k]),
+                                                       cell_label(Template::v2019, "appeals", keys[k], true), row[k]);
+    th.cells.push_back(make_cell(keys[k], row[k]));
+  }
+}
+
+// ── 表二 proactive ───────────────────────────────────────────────────────────
+
+struct ColMatch {
+  const ColDef* def = nullptr;
+  Template gen = Template::unknown;
+};
+
+ColMatch match_proactive_col(std::string_view text) {
+  ColMatch best;
+  int best_score = 0;
+  std::u32string key = label_key(text);
+  if (key.empty() || key.size() > 40) return best;
+  for (Template g : {Template::v2019, Template::v2021})
+    for (const auto& p : template_def(g).proactive)
+      for (const auto& c : p.columns) {
+        int s = best_label_score(key, c.label, c.variants);
+        if (s > best_score) { best_score = s; best.def = &c; best.gen = g; }
+      }
+  if (best_score < kMinScore) return {};
+  return best;
+}
+
+const RowDef* match_proactive_row(std::string_view text, Template& gen) {
+  std::u32string key = label_key(text);
+  if (key.empty() || key.size() > 30) return nullptr;
+  const RowDef* best = nullptr;
+  int best_score = 0;
+  for (Template g : {Template::v2019, Template::v2021})
+    for (const auto& p : template_def(g).proactive)
+      for (const auto& r : p.rows) {
+        int s = best_label_score(key, r.label, r.variants);
+        if (s > best_score) { best_score = s; best = &r; gen = g; }
+      }
+  return best_score >= 85 ? best : nullptr;
+}
+
+/// Is this where v2019 and v2021 differ (a column only one of them has)?
+Template column_evidence(std::string_view col_key, Template gen) {
+  static const char* k2019[] = {"new_made", "new_published", "total_published", "prev_items", "delta_items", "items"};
+  static const char* k2021[] = {"issued", "repealed", "in_force"};
+  for (const char* k : k2019) if (col_key == k) return Template::v2019;
+  for (const char* k : k2021) if (col_key == k) return Template::v2021;
+  if (col_key == "amount" && gen == Template::v2021) return Template::v2021;
+  return Template::unknown;
+}
+
+void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
+  struct Row {
+    const RowDef* def;
+    std::vector<std::string> cols;   // from the header in force
+    uint32_t label_start, label_end;
+    Values values;
+    bool closed = false;
+  };
+  std::vector<Row> rows;
+  std::vector<std::string> header;   // column keys of the current sub-table
+  bool in_header = false;
+  int v2019 = 0, v2021 = 0;
+  uint32_t first = UINT32_MAX, last = 0;
+  for (const Token& t : ts.tokens) {
+    if (t.kind == Token::row_end) {
+      if (!rows.empty()) rows.back().closed = true;
+      continue;
+    }
+    Value v = parse_value(t.text);
+    if (v.kind != Value::text) {
+      if (!rows.empty() && !rows.back().closed) add_value(rows.back().values, t);
+      continue;
+    }
+    std::u32string k = label_key(t.text);
+    if (k.find(U"第二十条") != std::u32string::npos) {  // a sub-table caption
+      header.clear();
+      in_header = false;
+      if (!rows.empty()) rows.back().closed = true;
+      first = std::min(first, t.start);
+      continue;
+    }
+    if (k == U"信息内容") { header.clear(); in_header = true; first = std::min(first, t.start); continue; }
+    Tail tail;
+    bool has_tail = split_numeric_tail(t.text, tail);
+    std::string_view label = has_tail ? std::string_view(t.text).substr(0, tail.label_bytes) : std::string_view(t.text);
+    Template rgen = Template::unknown;
+    if (const RowDef* r = match_proactive_row(label, rgen)) {
+      in_header = false;
+      if (!rows.empty()) rows.back().closed = true;
+      rows.push_back({r, header, t.start, t.end, {}, false});
+      if (has_tail) add_tail(rows.back().values, t, tail);
+      first = std::min(first, t.start);
+      continue;
+    }
+    if (in_header) {
+      ColMatch c = match_proactive_col(t.text);
+      if (c.def) {
+        header.push_back(c.def->key);
+        Template e = column_evidence(c.def->key, c.gen);
+        v2019 += e == Template::v2019;
+        v2021 += e == Template::v2021;
+        // v2021's fee column "本年收费金额" vs v2019's procurement "采购总金额".
+        if (std::string_view(c.def->key) == "amount" && k.find(U"收费") != std::u32string::npos) ++v2021;
+      }
+    }
+  }
+  if (rows.empty()) return;
+  th.evidence = v2021 > v2019 ? Template::v2021 : v2019 > 0 ? Template::v2019 : Template::unknown;
+  const TemplateDef& def = template_def(th.evidence == Template::v2021 ? Template::v2021 : Template::v2019);
+  for (auto& r : rows) {
+    std::vector<std::string> cols = r.cols;
+    if (cols.empty()) {  // no header read: the template's columns for this row
+      for (const auto& p : def.proactive)
+        for (const auto& rd : p.rows)
+          if (std::string_view(rd.key) == r.def->key)
+            for (const auto& c : p.columns) cols.push_back(c.key);
+    }
+    if (cols.empty()) continue;
+    if (th.find(std::string(r.def->key) + "/" + cols.front())) continue;
+    place_row(doc, th, th.evidence, r.def->key, cols, r.values, r.label_start, r.label_end);
+    last = std::max(last, r.values.empty() ? r.label_end : r.values.back().end);
+  }
+  th.start = first == UINT32_MAX ? rows.front().label_start : first;
+  th.end = std::max(last, th.start);
+}
+
+/// Lines of the first section with this key whose body holds the table, else
+/// a window around an anchor label anywhere in the text.
+std::vector<std::pair<size_t, size_t>> regions(const Doc& doc, const Analysis& a, const char* key,
+                                               const char* anchor) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (const auto& s : a.sections)
+    if (s.def && std::string_view(s.def->key) == key && s.body_end > s.body_start)
+      out.push_back({doc.line_of(s.body_start), doc.line_of(s.body_end > 0 ? s.body_end - 1 : 0) + 1});
+  // Fallback: from the anchor's line to the next top-level heading (or 400 lines).
+  size_t at = doc.text.find(anchor);
+  if (at != std::string::npos) {
+    size_t l0 = doc.line_of(uint32_t(at));
+    l0 = l0 >= 12 ? l0 - 12 : 0;
+    size_t l1 = std::min(doc.lines.size(), l0 + 400);
+    for (const auto& s : a.sections)
+      if (s.line > l0 + 12 && s.line < l1) { l1 = s.line; break; }
+    out.push_back({l0, l1});
+  }
+  return out;
+}
+
+}  // namespace
+
+void read_tables(Doc& doc, Analysis& a) {
+  struct Spec {
+    const char* key;
+    const char* anchor;
+    void (*read)(Doc&, TableHit&, const TokenStream&);
+  };
+  static const Spec kSpecs[] = {
+      {"proactive", "第二十条", read_proactive},
+      {"requests", "本年新收", read_requests},
+      {"appeals", "尚未审结", read_appeals},
+  };
+  for (const Spec& spec : kSpecs) {
+    for (auto [l0, l1] : regions(doc, a, spec.key, spec.anchor)) {
+      TokenStream ts = tokenize(doc, l0, l1);
+      TableHit th;
+      th.key = spec.key;
+      th.layout = doc.html ? "html" : ts.layout;
+      size_t before = doc.findings.size();
+      spec.read(doc, th, ts);
+      if (th.cells.empty() && th.glued.empty()) {
+        doc.findings.resize(before);  // nothing read here: its findings don't count
+        continue;
+      }
+      if (!th.glued.empty()) th.layout = "glued";
+      a.tables.push_back(std::move(th));
+      break;
+    }
+  }
+}
+
+}  // namespace nianbao
