@@ -73,6 +73,8 @@ void check_sections(Doc& doc, Analysis& a);        // sections.cpp (after the te
 void read_tables(Doc& doc, Analysis& a);           // tables.cpp
 void read_metadata(Doc& doc, Analysis& a);         // meta.cpp
 void run_identity_checks(Doc& doc, Analysis& a);   // checks.cpp
+void recover_glued(Doc& doc, Analysis& a);         // recover_table.cpp (before the identities)
+void run_content_checks(Doc& doc, Analysis& a);    // content.cpp (narrative, copies, body/year, units…)
 
 }  // namespace nianbao
 

@@ -178,7 +178,9 @@ Result check(std::string_view bytes, const Options& options) {
     read_tables(doc, a);
     read_metadata(doc, a);
     check_sections(doc, a);
+    recover_glued(doc, a);
     run_identity_checks(doc, a);
+    run_content_checks(doc, a);
     if (a.sections.empty() && a.tables.empty()) {
       Finding f = make_finding("NB0007", 0, 0, {});
       doc.findings.push_back(std::move(f));
