@@ -49,7 +49,7 @@ def bilingual(err):
 
 
 def corpus_files():
-    files = sorted(CORPUS.glob('*.txt'))
+    files = sorted(p for p in CORPUS.iterdir() if p.suffix.lower() in ('.txt', '.html', '.htm'))
     check(files, f'no corpus files in {CORPUS}')
     return files
 

@@ -40,7 +40,7 @@ constexpr const char* kLevel[] = {"error", "warning", "note"};  // by Severity
 struct Encoding {
   const char *ours, *iana;
 };
-constexpr Encoding kEncodings[] = {{"utf-8", "UTF-8"},       {"utf-8-bom", "UTF-8"}, {"utf-16le", "UTF-16LE"},
+constexpr Encoding kEncodings[] = {{"utf-8", "UTF-8"},       {"utf-16le", "UTF-16LE"},
                                    {"utf-16be", "UTF-16BE"}, {"gb18030", "GB18030"}};
 
 std::string iana(const std::string& ours) {
