@@ -273,6 +273,11 @@ def sarif_structure():
         messages = [d['message'][key] for res in results for d in res['diagnostics']]
         check([g['message']['text'] for g in run_['results']] == messages, f'message.text not in {lang}')
         check(run_['invocations'][0]['executionSuccessful'] is True, 'all files were read')
+    # rules[] is the engine's table: the same in every run, whatever the files
+    one = json.loads(run('check', '--format', 'sarif', '--lang', 'en', files[0]).stdout)
+    check(one['runs'][0]['tool']['driver']['rules'] == run_['tool']['driver']['rules'], 'rules[] differs between runs')
+    for r in run_['tool']['driver']['rules']:
+        check('{' not in r['shortDescription']['text'] + r['help']['text'], f'rule {r["id"]}: raw placeholder')
     # related locations of a diagnostic carry its Related spans
     related = sum(len(d.get('related', [])) for res in results for d in res['diagnostics'])
     got = sum(len(g.get('relatedLocations', [])) for g in run_['results'])

@@ -5,12 +5,16 @@
 // byteLength into the original file, whatever its encoding (artifacts[] names
 // the encoding). Unreadable inputs become toolExecutionNotifications and make
 // invocations[0].executionSuccessful false.
-// Written at the end (rules[] must list every rule before results refer to it
-// by index); only the diagnostics are kept, not the reports.
+// tool.driver.rules lists the engine's whole rule table (core/src/rules.h), so
+// ruleIndex is the same in every run; descriptions are the message templates
+// with their {placeholders} shown as "…".
+// Written at the end; only the diagnostics are kept, not the reports.
+#include <cstring>
 #include <map>
 #include <ostream>
 
 #include "cli.h"
+#include "rules.h"  // the engine's rule table (data only)
 
 namespace cli {
 namespace {
@@ -103,18 +107,46 @@ struct File {
   std::vector<nianbao::Diagnostic> diagnostics;
 };
 
-struct RuleSeen {
+// A message template as a description: "{col} 列…" → "… 列…", first sentence only.
+std::string generic(const char* tmpl) {
+  std::string out;
+  for (const char* p = tmpl; *p; ++p) {
+    const char* close = *p == '{' ? std::strchr(p, '}') : nullptr;
+    if (close) {
+      out += "\xe2\x80\xa6";  // …
+      p = close;
+    } else {
+      out += *p;
+    }
+  }
+  return first_sentence(out);
+}
+
+struct Rule {
+  std::string id, name, zh, en;
   nianbao::Severity severity;
-  std::string zh, en;  // first sentence of the first message seen
 };
+
+// The engine's rules, in table order.
+std::vector<Rule> rule_table() {
+  std::vector<Rule> rules;
+  for (const nianbao::RuleInfo* r = nianbao::rules_begin(); r != nianbao::rules_end(); ++r)
+    rules.push_back({r->id, r->name, generic(r->zh), generic(r->en), r->severity});
+  return rules;
+}
 
 class SarifSink final : public Sink {
  public:
-  SarifSink(std::ostream& out, const Config& cfg) : out_(out), cfg_(cfg) {}
+  SarifSink(std::ostream& out, const Config& cfg) : out_(out), cfg_(cfg), rules_(rule_table()) {
+    for (size_t i = 0; i < rules_.size(); ++i) index_[rules_[i].id] = i;
+  }
 
   void result(nianbao::Result&& r) override {
     for (const nianbao::Diagnostic& d : r.diagnostics)
-      rules_.try_emplace(d.rule, RuleSeen{d.severity, first_sentence(d.zh), first_sentence(d.en)});
+      if (!index_.count(d.rule)) {  // not in the table (an engine newer than this list): describe by example
+        index_[d.rule] = rules_.size();
+        rules_.push_back({d.rule, "", first_sentence(d.zh), first_sentence(d.en), d.severity});
+      }
     files_.push_back({uri(r.file), r.input.encoding, r.input.bytes, std::move(r.diagnostics)});
   }
 
@@ -127,17 +159,14 @@ class SarifSink final : public Sink {
   }
 
   void finish() override {
-    std::map<std::string, size_t> index;
     std::vector<std::string> rules;
-    for (const auto& [id, seen] : rules_) {
-      index[id] = rules.size();
-      const std::string& short_text = cfg_.lang == nianbao::Lang::zh ? seen.zh : seen.en;
-      rules.push_back(obj({{"id", json_quote(id)},
-                           {"shortDescription", text(short_text)},
-                           {"fullDescription", text(seen.zh + " / " + seen.en)},
-                           {"help", text(seen.zh + " / " + seen.en + " (docs/rules.md#" + id + ")")},
-                           {"defaultConfiguration", obj({{"level", json_quote(kLevel[rank(seen.severity)])}})}}));
-    }
+    for (const Rule& r : rules_)
+      rules.push_back(obj({{"id", json_quote(r.id)},
+                           {"name", r.name.empty() ? "" : json_quote(r.name)},
+                           {"shortDescription", text(cfg_.lang == nianbao::Lang::zh ? r.zh : r.en)},
+                           {"fullDescription", text(r.zh + " / " + r.en)},
+                           {"help", text(r.zh + "\n" + r.en + "\n(docs/rules.md, " + r.id + ")")},
+                           {"defaultConfiguration", obj({{"level", json_quote(kLevel[rank(r.severity)])}})}}));
     std::vector<std::string> artifacts, results;
     for (size_t a = 0; a < files_.size(); ++a) {
       const File& f = files_[a];
@@ -153,7 +182,7 @@ class SarifSink final : public Sink {
         }
         results.push_back(obj(
             {{"ruleId", json_quote(d.rule)},
-             {"ruleIndex", num(index[d.rule])},
+             {"ruleIndex", num(index_[d.rule])},
              {"level", json_quote(kLevel[rank(d.severity)])},
              {"message", text(message(d, cfg_.lang))},
              {"locations", arr({physical(f.uri, a, d.span)})},
@@ -182,7 +211,8 @@ class SarifSink final : public Sink {
   std::ostream& out_;
   const Config& cfg_;
   std::vector<File> files_;
-  std::map<std::string, RuleSeen> rules_;
+  std::vector<Rule> rules_;
+  std::map<std::string, size_t> index_;
   std::vector<std::string> notes_;
 };
 
