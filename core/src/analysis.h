@@ -39,6 +39,7 @@ struct TableHit {
   uint32_t start = 0, end = 0;
   std::vector<CellHit> cells;
   bool recovered = false;
+  bool found = false;               // the table is there (even if no cell could be placed)
   /// Rows printed as one run of digits (separators lost): recovered or reported later.
   struct Glued { std::string row; int cells; std::vector<std::string> pieces; uint32_t start, end; };
   std::vector<Glued> glued;

@@ -124,10 +124,6 @@ TokenStream tokenize(const Doc& doc, size_t first, size_t last) {
         if (tab == std::string_view::npos) break;
         from = tab + 1;
       }
-      // Trailing empty cells are layout, not data: drop them (a row end follows).
-      while (!ts.tokens.empty() && ts.tokens.back().kind == Token::cell && ts.tokens.back().text.empty() &&
-             ts.tokens.back().start >= ln.start)
-        ts.tokens.pop_back();
       push_row_end(ts);
       prev_cpl = false;
       continue;

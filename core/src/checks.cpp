@@ -101,6 +101,15 @@ std::vector<Identity> identities(Template t, const Analysis& a) {
 
 void run_identity_checks(Doc& doc, Analysis& a) {
   const Template t = a.tmpl;
+  // The three statistical tables are required by the 2019 and 2021 templates.
+  if (t == Template::v2019 || t == Template::v2021)
+    for (const char* key : {"proactive", "requests", "appeals"}) {
+      if (a.table(key)) continue;
+      const SectionHit* s = a.section(key);
+      uint32_t at = s ? s->end : 0;
+      doc.findings.push_back(make_finding("NB0601", s ? s->start : at, at,
+                                          {{"table", table_name_zh(key)}, {"table_en", table_name_en(key)}}));
+    }
   for (const Identity& id : identities(t, a)) {
     const TableHit* table = a.table(id.table);
     Check c;

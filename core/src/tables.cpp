@@ -231,6 +231,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     if (key == "carried_forward" && !has_tail) { /* values follow */ }
   }
   if (rows.empty() && th.glued.empty()) return;
+  th.found = true;
   // Generation: the v2021 （六） group with its three sub-rows, or v2019's single row.
   bool v2021 = false;
   for (const auto& r : rows) v2021 |= std::string_view(r.def->key).rfind("other.", 0) == 0;
@@ -314,15 +315,19 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
     return;
   }
   if (!th.glued.empty()) {
+    th.found = true;
     th.start = header_start ? header_start : th.glued.front().start;
     th.end = th.glued.front().end;
     return;
   }
   while (!row.empty() && row.back().value.kind == Value::empty) row.pop_back();
+  th.found = true;
   th.start = header_start ? header_start : row.front().start;
   th.end = row.back().end;
   if (row.size() != keys.size()) {
+    // No row label to anchor on: a row that does not fit the header is reported, never placed.
     row_misaligned(doc, "appeals", "数据行", "data row", row, keys.size(), row.front().start, row.back().end);
+    return;
   }
   for (size_t k = 0; k < keys.size() && k < row.size(); ++k) {
     if (row[k].value.kind == Value::text) not_a_number(doc, "appeals", cell_label(Template::v2019, "appeals", keys[k]),
@@ -434,6 +439,7 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
     }
   }
   if (rows.empty()) return;
+  th.found = true;
   th.evidence = v2021 > v2019 ? Template::v2021 : v2019 > 0 ? Template::v2019 : Template::unknown;
   const TemplateDef& def = template_def(th.evidence == Template::v2021 ? Template::v2021 : Template::v2019);
   for (auto& r : rows) {
@@ -495,7 +501,7 @@ void read_tables(Doc& doc, Analysis& a) {
       th.layout = doc.html ? "html" : ts.layout;
       size_t before = doc.findings.size();
       spec.read(doc, th, ts);
-      if (th.cells.empty() && th.glued.empty()) {
+      if (!th.found) {
         doc.findings.resize(before);  // nothing read here: its findings don't count
         continue;
       }
