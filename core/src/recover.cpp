@@ -172,7 +172,6 @@ std::optional<Problem> validate(const std::vector<Row>& rows, const std::vector<
 
 // A checkable identity over the glued cells: Σ coef·cell + constant == 0.
 struct Active {
-  int index = 0;                       // into the caller's identities
   std::vector<std::pair<int, int>> vars;  // (glued cell, ±1)
   std::vector<int> rows;               // glued rows it touches (indices into `glued`)
   int64_t constant = 0;
@@ -377,7 +376,6 @@ Solution solve(const std::vector<Row>& rows, const std::vector<Identity>& ids, c
   std::vector<Active> actives;
   for (size_t i = 0; i < ids.size(); ++i) {
     Active a;
-    a.index = static_cast<int>(i);
     bool checkable = true;
     for (int coef : {+1, -1})
       for (const Term& t : coef > 0 ? ids[i].lhs : ids[i].rhs) {
