@@ -84,9 +84,8 @@ std::string region(const nianbao::Span& s) {
 }
 
 std::string physical(const std::string& file_uri, size_t artifact, const nianbao::Span& s) {
-  return obj({{"physicalLocation",
-               obj({{"artifactLocation", obj({{"uri", json_quote(file_uri)}, {"index", num(artifact)}})},
-                    {"region", region(s)}})}});
+  return obj({{"artifactLocation", obj({{"uri", json_quote(file_uri)}, {"index", num(artifact)}})},
+              {"region", region(s)}});
 }
 
 // FNV-1a, 64 bit: a stable fingerprint that survives line shifts.
@@ -167,30 +166,11 @@ class SarifSink final : public Sink {
                            {"fullDescription", text(r.zh + " / " + r.en)},
                            {"help", text(r.zh + "\n" + r.en + "\n(docs/rules.md, " + r.id + ")")},
                            {"defaultConfiguration", obj({{"level", json_quote(kLevel[rank(r.severity)])}})}}));
-    std::vector<std::string> artifacts, results;
-    for (size_t a = 0; a < files_.size(); ++a) {
-      const File& f = files_[a];
+    std::vector<std::string> artifacts;
+    for (const File& f : files_)
       artifacts.push_back(obj({{"location", obj({{"uri", json_quote(f.uri)}})},
                                {"length", num(f.bytes)},
                                {"encoding", iana(f.encoding)}}));
-      for (const nianbao::Diagnostic& d : f.diagnostics) {
-        std::vector<std::string> related;
-        for (size_t k = 0; k < d.related.size(); ++k) {
-          std::string loc = physical(f.uri, a, d.related[k].span);
-          loc.insert(1, "\"id\":" + num(k + 1) + ",\"message\":" + text(d.related[k].label) + ",");
-          related.push_back(loc);
-        }
-        results.push_back(obj(
-            {{"ruleId", json_quote(d.rule)},
-             {"ruleIndex", num(index_[d.rule])},
-             {"level", json_quote(kLevel[rank(d.severity)])},
-             {"message", text(message(d, cfg_.lang))},
-             {"locations", arr({physical(f.uri, a, d.span)})},
-             {"relatedLocations", related.empty() ? "" : arr(related)},
-             {"partialFingerprints", obj({{"nianbaoFingerprint/v1", json_quote(fingerprint(d))}})},
-             {"properties", d.check.empty() ? "" : obj({{"check", json_quote(d.check)}})}}));
-      }
-    }
     std::string driver = obj({{"name", json_quote("nianbao-check")},
                               {"version", json_quote(nianbao::version())},
                               {"rules", arr(rules, ",\n        ")}});
@@ -203,11 +183,36 @@ class SarifSink final : public Sink {
          << "    \"invocations\": [" << invocation << "],\n"
          << "    \"columnKind\": \"unicodeCodePoints\",\n"
          << "    \"artifacts\": " << arr(artifacts, ",\n      ") << ",\n"
-         << "    \"results\": " << arr(results, ",\n      ") << "\n  }]\n}\n";
+         << "    \"results\": [";
+    const char* sep = "";
+    for (size_t a = 0; a < files_.size(); ++a) {
+      for (const nianbao::Diagnostic& d : files_[a].diagnostics) {
+        out_ << sep << result(d, files_[a].uri, a);
+        sep = ",\n      ";
+      }
+      files_[a].diagnostics = {};  // written: let go
+    }
+    out_ << "]\n  }]\n}\n";
     out_.flush();
   }
 
  private:
+  std::string result(const nianbao::Diagnostic& d, const std::string& file_uri, size_t artifact) {
+    std::vector<std::string> related;
+    for (size_t k = 0; k < d.related.size(); ++k)
+      related.push_back(obj({{"id", num(k + 1)},
+                             {"message", text(d.related[k].label)},
+                             {"physicalLocation", physical(file_uri, artifact, d.related[k].span)}}));
+    return obj({{"ruleId", json_quote(d.rule)},
+                {"ruleIndex", num(index_[d.rule])},
+                {"level", json_quote(kLevel[rank(d.severity)])},
+                {"message", text(message(d, cfg_.lang))},
+                {"locations", arr({obj({{"physicalLocation", physical(file_uri, artifact, d.span)}})})},
+                {"relatedLocations", related.empty() ? "" : arr(related)},
+                {"partialFingerprints", obj({{"nianbaoFingerprint/v1", json_quote(fingerprint(d))}})},
+                {"properties", d.check.empty() ? "" : obj({{"check", json_quote(d.check)}})}});
+  }
+
   std::ostream& out_;
   const Config& cfg_;
   std::vector<File> files_;
