@@ -73,23 +73,51 @@ void read_metadata(Doc& doc, Analysis& a) {
   const size_t n = doc.lines.size();
   const size_t first_section = a.sections.empty() ? std::min<size_t>(n, 60) : a.sections.front().line;
   // ── title ──
-  for (size_t li = 0; li < n && li <= first_section + 1 && li < 80; ++li) {
+  auto clean_line = [&](size_t li) {
     std::string_view line = trim(doc.line_text(li));
+    while (!line.empty() && (line.front() == '#' || line.front() == '>' || line.front() == ' ')) line.remove_prefix(1);
+    return line;
+  };
+  for (size_t li = 0; li < n && li <= first_section + 1 && li < 80; ++li) {
+    std::string_view line = clean_line(li);
     if (line.size() > 200) continue;
-    size_t rep = line.find("年度报告");
-    if (rep == std::string_view::npos) rep = line.find("年报");
+    // A title broken over two lines: "2025 年上海市人民政府办公厅政府信息公开" / "工作年度报告".
+    std::string joined(line);
+    uint32_t ls = uint32_t(line.data() - doc.text.data());
+    uint32_t le = ls + uint32_t(line.size());
+    if (joined.find("年度报告") == std::string::npos && li + 1 < n) {
+      std::string_view next = clean_line(li + 1);
+      if (next.size() <= 60 && next.find("年度报告") != std::string_view::npos) {
+        joined += std::string(next);
+        le = uint32_t(next.data() - doc.text.data() + next.size());
+      }
+    }
+    std::string_view title = joined;
+    size_t rep = title.find("年度报告");
+    if (rep == std::string_view::npos) rep = title.find("年报");
     if (rep == std::string_view::npos) continue;
     int y = 0;
-    size_t at = find_year(line, 0, y);
+    size_t at = find_year(title, 0, y);
     if (at == std::string_view::npos || at > rep) continue;
     a.year = y;
-    a.title = std::string(line);
-    uint32_t ls = uint32_t(line.data() - doc.text.data());
-    a.title_span = {ls, ls + uint32_t(line.size())};
-    std::string org = clean_org(line.substr(0, at));
+    a.title = joined;
+    a.title_span = {ls, le};
+    std::string org = clean_org(title.substr(0, at));
+    // The body after the year: "2024 年上海市科委政府信息公开工作年度报告".
+    std::string after_year;
+    {
+      size_t from = title.find("年", at) + 3;
+      if (title.compare(from, 3, "度") == 0) from += 3;
+      size_t to = title.find("政府信息公开", from);
+      if (to == std::string_view::npos) to = title.find("信息公开", from);
+      if (to != std::string_view::npos && to > from) after_year = clean_org(title.substr(from, to - from));
+    }
     if (!org.empty() && looks_like_org(org)) {
       a.org = org;
       a.org_span = {ls, ls + uint32_t(at)};
+    } else if (!after_year.empty() && looks_like_org(after_year)) {
+      a.org = after_year;
+      a.org_span = {ls, le};
     } else if (at == 0 || org.empty()) {
       // "泉州市…办事处" / "2020年政府信息公开工作年度报告" on two lines.
       for (size_t p = li; p-- > 0 && li - p <= 3;) {

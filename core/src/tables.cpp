@@ -190,23 +190,67 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   bool started = false;
   bool other_group = false;  // v2021 （六）其他处理 heads a group
   const size_t ncols = request_columns().size();
+  // PDF extraction often prints a row's label apart from its values. A label-only row waits
+  // in `pending`; the values-only row that directly follows it (fragments of the label aside)
+  // is its own. When several labels wait, or other rows came between, the pairing would be a
+  // guess: those rows stay unplaced and are reported. A label that reappears leaves `pending`.
+  std::vector<size_t> pending;
+  size_t labels_in_line = 0;     // row labels seen since the last row end
+  bool line_start = true;        // no cell yet since the last row end
+  bool fragment = false;         // this line began with text that matched no label
+  std::vector<std::string> detached;
+  size_t orphan_value_rows = 0;  // values-only rows no label could be paired with
+  auto take_pending = [&]() -> bool {
+    if (pending.size() != 1 || pending.front() + 1 != rows.size()) {
+      ++orphan_value_rows;
+      return false;
+    }
+    size_t i = pending.front();
+    pending.erase(pending.begin());
+    rows[i].closed = false;
+    if (i + 1 != rows.size()) {  // move it to the end: it is the current row now
+      Row r = std::move(rows[i]);
+      rows.erase(rows.begin() + long(i));
+      for (auto& p : pending) if (p > i) --p;
+      rows.push_back(std::move(r));
+    }
+    detached.push_back(rows.back().def->label);
+    return true;
+  };
   for (const Token& t : ts.tokens) {
     if (t.kind == Token::row_end) {
-      if (!rows.empty()) rows.back().closed = true;
+      if (!rows.empty() && !rows.back().closed) {
+        rows.back().closed = true;
+        if (rows.back().values.empty() && labels_in_line == 1) pending.push_back(rows.size() - 1);
+      }
+      labels_in_line = 0;
+      line_start = true;
+      fragment = false;
       continue;
     }
     Value v = parse_value(t.text);
     if (v.kind != Value::text) {
-      if (!rows.empty() && !rows.back().closed) add_value(rows.back().values, t);
+      bool open = !rows.empty() && !rows.back().closed;
+      if (!open && started && (line_start || fragment) && v.kind == Value::number) {
+        open = take_pending();
+        if (!open) { line_start = false; fragment = false; continue; }
+      }
+      if (open) add_value(rows.back().values, t);
+      line_start = false;
       continue;
     }
+    bool at_line_start = line_start;
+    line_start = false;
     // A text cell: a row label, possibly with its numbers after it.
     Tail tail;
     bool has_tail = split_numeric_tail(t.text, tail);
     std::string_view label = has_tail ? std::string_view(t.text).substr(0, tail.label_bytes) : std::string_view(t.text);
     RowMatch m = match_request_row(label);
     if (!m.def && has_tail) { m = match_request_row(t.text); has_tail = false; }
-    if (!m.def) continue;  // header text, a continuation fragment ("务信息"), a note
+    if (!m.def) {  // header text, a continuation fragment ("务信息"), a note
+      if (at_line_start) fragment = true;
+      continue;
+    }
     std::string_view key = m.def->key;
     if (!started) {
       if (key != "new_received" && key != "carried_over") continue;
@@ -219,6 +263,10 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     }
     if (key.rfind("other.", 0) == 0) other_group = true;
     if (!rows.empty()) rows.back().closed = true;
+    for (size_t p = 0; p < pending.size(); ++p)  // the label is back: its values follow here
+      if (rows[pending[p]].def == m.def) { pending.erase(pending.begin() + long(p)); break; }
+    ++labels_in_line;
+    fragment = false;
     rows.push_back({m.def, t.start, t.end, {}, false});
     if (has_tail) {
       if (looks_glued(tail, ncols)) {
@@ -232,6 +280,29 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   }
   if (rows.empty() && th.glued.empty()) return;
   th.found = true;
+  {
+    // Labels that never found their values, and values that found no label.
+    std::string list;
+    size_t unplaced = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (!rows[i].values.empty()) continue;
+      bool elsewhere = false;
+      for (const auto& o : rows) elsewhere |= o.def == rows[i].def && !o.values.empty();
+      if (elsewhere || std::string_view(rows[i].def->key) == "other") continue;
+      list += (list.empty() ? "" : "、") + std::string(rows[i].def->label);
+      ++unplaced;
+    }
+    if (unplaced && orphan_value_rows)
+      doc.findings.push_back(make_finding("NB0608", rows.front().label_start, rows.front().label_end,
+                                          {{"count", std::to_string(unplaced)}, {"rows", list},
+                                           {"orphans", std::to_string(orphan_value_rows)}}));
+  }
+  if (!detached.empty()) {
+    std::string list;
+    for (const auto& d : detached) list += (list.empty() ? "" : "、") + d;
+    doc.findings.push_back(make_finding("NB0607", rows.front().label_start, rows.front().label_end,
+                                        {{"count", std::to_string(detached.size())}, {"rows", list}}));
+  }
   // Generation: the v2021 （六） group with its three sub-rows, or v2019's single row.
   bool v2021 = false;
   for (const auto& r : rows) v2021 |= std::string_view(r.def->key).rfind("other.", 0) == 0;
@@ -242,11 +313,20 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   for (const auto& c : request_columns()) cols.push_back(c.key);
   th.start = rows.empty() ? th.glued.front().start : rows.front().label_start;
   th.end = th.start;
-  for (auto& r : rows) {
+  // A label can occur more than once (a heading above a small table, a stray header row):
+  // place the first occurrence that has values, else the first.
+  auto has_values = [](const Row& r) { return !r.values.empty(); };
+  for (size_t i = 0; i < rows.size(); ++i) {
+    Row& r = rows[i];
     std::string key = r.def->key;
     // "（六）其他处理" read as the v2019 row in a v2021 table is the group label.
     if (v2021 && key == "other" && r.values.empty()) continue;
-    if (th.find(key + "/natural")) continue;  // a row printed twice: keep the first
+    if (th.find(key + "/natural")) continue;
+    bool later_with_values = false;
+    if (!has_values(r))
+      for (size_t j = i + 1; j < rows.size() && !later_with_values; ++j)
+        later_with_values = rows[j].def == r.def && has_values(rows[j]);
+    if (later_with_values) continue;
     place_row(doc, th, th.evidence, key, cols, r.values, r.label_start, r.label_end);
     th.end = std::max(th.end, r.values.empty() ? r.label_end : r.values.back().end);
   }
@@ -256,48 +336,59 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
 // ── 表四 appeals ─────────────────────────────────────────────────────────────
 
 void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
+  const auto& groups = appeal_groups();
+  const auto& cols = appeal_columns();
   std::vector<std::string> keys;
-  for (const auto& g : appeal_groups())
-    for (const auto& c : appeal_columns()) keys.push_back(std::string(g.key) + "/" + c.key);
-  // Rows between row ends; the data row is the first whose cells are all numbers or blanks.
+  for (const auto& g : groups)
+    for (const auto& c : cols) keys.push_back(std::string(g.key) + "/" + c.key);
+  // Rows between row ends. A data row holds only numbers or blanks. The table is one row of
+  // fifteen, or (split into small tables) one row of five per group under its caption.
+  struct DataRow { Values cells; int group; };
+  std::vector<DataRow> data;
   Values row;
-  bool row_has_text = false;
+  bool row_has_text = false, saw_header = false;
   uint32_t header_start = 0;
-  bool saw_header = false;
-  auto finish = [&]() -> bool {
+  int caption = -1;       // group named by the latest caption text
+  int next_group = 0;
+  auto finish = [&] {
     size_t nums = 0;
     for (const auto& v : row) nums += v.value.kind == Value::number;
-    bool data = !row_has_text && nums >= 3 && saw_header;
-    if (!data) { row.clear(); row_has_text = false; return false; }
-    return true;
-  };
-  bool found = false;
-  for (const Token& t : ts.tokens) {
-    if (t.kind == Token::row_end) {
-      if (finish()) { found = true; break; }
-      continue;
+    if (!row_has_text && nums >= 3 && saw_header) {
+      // Trailing blanks are real cells up to the template's width, padding beyond it.
+      size_t width = row.size() > cols.size() + 2 ? groups.size() * cols.size() : cols.size();
+      while (row.size() > width && row.back().value.kind == Value::empty) row.pop_back();
+      if (row.size() < width)
+        while (!row.empty() && row.back().value.kind == Value::empty) row.pop_back();
+      data.push_back({row, caption >= 0 ? caption : next_group});
+      next_group = data.back().group + 1;
+      caption = -1;
     }
+    row.clear();
+    row_has_text = false;
+  };
+  for (const Token& t : ts.tokens) {
+    if (!data.empty() && (data.front().cells.size() != cols.size() || data.size() == groups.size())) break;
+    if (t.kind == Token::row_end) { finish(); continue; }
     Value v = parse_value(t.text);
     if (v.kind == Value::text) {
-      // Header labels; a run of space-separated numbers is a row of cells.
       Tail tail;
-      if (numbers_only(t.text, tail)) {
-        if (tail.pieces.size() == 1 && tail.digits >= 10) {
-          if (saw_header) {
-            record_glued(th, "appeals", keys.size(), t, tail);
-            found = true;
-            break;
-          }
+      if (numbers_only(t.text, tail)) {  // "0 0 0 …" on one line
+        if (tail.pieces.size() == 1 && tail.digits >= 10 && saw_header) {
+          record_glued(th, "appeals", keys.size(), t, tail);
+          break;
         }
         add_tail(row, t, tail);
         continue;
       }
       std::u32string k = label_key(t.text);
-      if (k.find(U"维持") != std::u32string::npos || k.find(U"行政复议") != std::u32string::npos ||
-          k.find(U"审结") != std::u32string::npos) {
+      bool review = k.find(U"行政复议") != std::u32string::npos;
+      if (review || k.find(U"维持") != std::u32string::npos || k.find(U"审结") != std::u32string::npos) {
         if (!saw_header) header_start = t.start;
         saw_header = true;
       }
+      if (k.find(U"未经复议") != std::u32string::npos) caption = 1;
+      else if (k.find(U"复议后") != std::u32string::npos) caption = 2;
+      else if (review && k.size() <= 6) caption = 0;
       row_has_text = true;
       continue;
     }
@@ -305,34 +396,49 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
       Tail tail;  // fifteen cells glued into one run of digits
       numbers_only(t.text, tail);
       record_glued(th, "appeals", keys.size(), t, tail);
-      found = true;
       break;
     }
     add_value(row, t);
   }
-  if (!found && !finish()) {
-    if (saw_header) th.start = th.end = header_start;
-    return;
-  }
+  if (th.glued.empty()) finish();
   if (!th.glued.empty()) {
     th.found = true;
     th.start = header_start ? header_start : th.glued.front().start;
     th.end = th.glued.front().end;
     return;
   }
-  while (!row.empty() && row.back().value.kind == Value::empty) row.pop_back();
+  if (data.empty()) return;
   th.found = true;
-  th.start = header_start ? header_start : row.front().start;
-  th.end = row.back().end;
-  if (row.size() != keys.size()) {
-    // No row label to anchor on: a row that does not fit the header is reported, never placed.
-    row_misaligned(doc, "appeals", "数据行", "data row", row, keys.size(), row.front().start, row.back().end);
+  th.start = header_start ? header_start : data.front().cells.front().start;
+  th.end = data.back().cells.back().end;
+  // Split tables: each row of five belongs to its group.
+  if (data.front().cells.size() == cols.size()) {
+    for (const auto& d : data) {
+      if (d.cells.size() != cols.size() || d.group < 0 || d.group >= int(groups.size())) {
+        row_misaligned(doc, "appeals", "数据行", "data row", d.cells, cols.size(), d.cells.front().start, d.cells.back().end);
+        continue;
+      }
+      for (size_t k = 0; k < cols.size(); ++k) {
+        std::string key = std::string(groups[size_t(d.group)].key) + "/" + cols[k].key;
+        if (d.cells[k].value.kind == Value::text)
+          not_a_number(doc, "appeals", cell_label(Template::v2019, "appeals", key),
+                       cell_label(Template::v2019, "appeals", key, true), d.cells[k]);
+        if (!th.find(key)) th.cells.push_back(make_cell(key, d.cells[k]));
+      }
+    }
     return;
   }
-  for (size_t k = 0; k < keys.size() && k < row.size(); ++k) {
-    if (row[k].value.kind == Value::text) not_a_number(doc, "appeals", cell_label(Template::v2019, "appeals", keys[k]),
-                                                       cell_label(Template::v2019, "appeals", keys[k], true), row[k]);
-    th.cells.push_back(make_cell(keys[k], row[k]));
+  const Values& r = data.front().cells;
+  if (r.size() != keys.size()) {
+    // No row label to anchor on: a row that does not fit the header is reported, never placed.
+    row_misaligned(doc, "appeals", "数据行", "data row", r, keys.size(), r.front().start, r.back().end);
+    return;
+  }
+  for (size_t k = 0; k < keys.size(); ++k) {
+    if (r[k].value.kind == Value::text)
+      not_a_number(doc, "appeals", cell_label(Template::v2019, "appeals", keys[k]),
+                   cell_label(Template::v2019, "appeals", keys[k], true), r[k]);
+    th.cells.push_back(make_cell(keys[k], r[k]));
   }
 }
 
