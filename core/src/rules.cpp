@@ -100,6 +100,62 @@ constexpr RuleInfo kRules[] = {
     {"NB0606", "table-duplicated", S::warning,
      "{table}出现了不止一次，只检查了第一份（第 {first_line} 行）。",
      "{table_en} appears more than once; only the first copy (line {first_line}) was checked."},
+    {"NB0607", "label-detached", S::info,
+     "表三有 {count} 行的标签与数值分开印出，已与紧随其后的数值行配对：{rows}。请核对这些行。",
+     "In Table 3, {count} row labels were printed apart from their values and were paired with the values row "
+     "right after them: {rows}. Please check these rows."},
+    {"NB0608", "rows-unplaced", S::warning,
+     "表三有 {count} 行只印出了标签（{rows}），另有 {orphans} 行只有数值，无法确定对应关系，未作猜测。",
+     "In Table 3, {count} rows have a label but no values ({rows}) and {orphans} rows have values but no "
+     "label; they cannot be paired without guessing, so they were left out."},
+    // ── content (content*.cpp) ─────────────────────────────────────────────
+    {"NB0801", "narrative-mismatch", S::warning,
+     "正文与表格不符：正文写「{text}」，而{table}的{what}为 {value}。{detail}",
+     "The text disagrees with the table: it says '{text}' ({number}), but {table_en} gives {value} for {what_en}. "
+     "{detail_en}"},
+    {"NB0802", "section-copied", S::warning,
+     "「{section}」的正文大部分是重复的：{pct}% 的文字与「{other}」（第 {other_line}–{other_end_line} 行）相同。",
+     "The body of '{section}' ({section_en}) is mostly repeated: {pct}% of its text is also in '{other}' "
+     "({other_en}, lines {other_line}–{other_end_line})."},
+    {"NB0803", "passage-repeated", S::info,
+     "第 {line} 行起约 {chars} 字的一段与第 {other_line} 行起的文字重复。",
+     "About {chars} characters from line {line} repeat the text from line {other_line}."},
+    {"NB0804", "foreign-body", S::warning,
+     "正文提到另一个{level}「{name}」，而报告主体是「{org}」：这段文字可能抄自别的报告。",
+     "The text names another {level_en}, '{name}', while the reporting body is '{org}': the passage may have been "
+     "copied from another report."},
+    {"NB0805", "year-mismatch", S::warning,
+     "{what}写的是 {found}，与报告年度 {year} 年不符。{detail}",
+     "The {what_en} says {found}, which does not match the report year {year}. {detail_en}"},
+    {"NB0806", "amount-unit", S::warning,
+     "{cell}写作「{raw}」，以{unit}为单位；模板要求以万元填写（即 {wan} 万元）。",
+     "{cell_en} is printed '{raw}', in {unit_en}; the template asks for 万元 (10,000 yuan), i.e. {wan}."},
+    {"NB0807", "amount-implausible", S::warning,
+     "{cell}「{value}」按万元计为 {yuan}，对{who}明显偏大。表中{unit_note}，可能是按元填写的（即 {wan} 万元）。",
+     "{cell_en} '{value}' read in 万元 (10,000 yuan) is {yuan_en}, implausibly large for {who_en}. The cell has "
+     "{unit_note_en}; it was probably entered in yuan ({wan} in 万元)."},
+    {"NB0808", "count-negative", S::error,
+     "{table}「{cell}」为负数「{value}」：只有「本年增/减」可以为负。",
+     "The cell '{cell_en}' of {table_en} is negative ('{value}'); only the change column (本年增/减) may be negative."},
+    {"NB0809", "count-fraction", S::error,
+     "{table}「{cell}」为「{value}」，不是整数：件数应为整数。",
+     "The cell '{cell_en}' of {table_en} is '{value}', not a whole number; counts are whole numbers."},
+    {"NB0810", "items-negative", S::warning,
+     "表二「{row}」上一年项目数量 {prev} 加本年增/减 {delta} 为 {sum}，项目数不能小于 0。",
+     "Table 2 row '{row_en}': last year's {prev} items plus this year's change {delta} gives {sum}; a number of "
+     "items cannot be negative."},
+    {"NB0811", "label-variant", S::info,
+     "{table}中的「{printed}」与模板的「{label}」不一致。",
+     "'{printed}' in {table_en} differs from the template's wording '{label}' ({label_en})."},
+    {"NB0812", "column-missing", S::warning,
+     "{table}缺少「{col}」一列。",
+     "{table_en} lacks the column '{col}' ({col_en})."},
+    {"NB0813", "required-content", S::warning,
+     "{section}没有写{what}。{detail}",
+     "{section_en} does not state {what_en}. {detail_en}"},
+    {"NB0814", "draft-residue", S::info,
+     "文中留有{what}，共 {count} 处，发布前应清理。",
+     "The text still contains {what_en} ({count}); clean them up before publishing."},
 };
 
 }  // namespace
