@@ -136,6 +136,7 @@
   const ENCODING_NAMES = { "utf-8": "UTF-8", "utf-16le": "UTF-16LE", "utf-16be": "UTF-16BE", gb18030: "GB18030" };
 
   const DEBOUNCE_MS = 200;
+  const RELATED_OPEN = 4;     // more related locations than this are folded into <details>
   const SAVE_MS = 400;
   const CHECK_TIMEOUT_S = 20;
   const MAX_FILE_MB = 20;
@@ -420,12 +421,14 @@
       const copies = found.get(key) || [];
       const stateKey = copies.length === 0 ? "missing" : copies.length === 1 ? "found" : "duplicated";
       const label = stateKey === "duplicated" ? t("state").duplicated(copies.length) : t("state")[stateKey];
+      const name = sectionName(key, tpl);
       return el("li", { class: `section ${stateKey}`, "data-key": key, "data-state": stateKey, "data-count": copies.length },
         el("span", { class: "mark", "aria-hidden": "true", text: { found: "✓", missing: "✗", duplicated: "!" }[stateKey] }),
-        el("span", { class: "name", text: sectionName(key, tpl) }),
+        el("span", { class: "name", text: name }),
         el("span", { class: "state", text: label }),
         expected.includes(key) ? null : el("span", { class: "state", text: t("extraSection") }),
-        ...copies.map((s) => el("span", { class: "printed", lang: "zh-CN", text: `${s.heading} · ${t("lineOnly", s.line)}` })),
+        ...copies.map((s) => el("span", { class: "printed" },
+          s.heading !== name ? el("span", { lang: "zh-CN", text: `${s.heading} · ` }) : null, t("lineOnly", s.line))),
         ...jumpButtons(copies));
     });
   }
@@ -443,15 +446,33 @@
         el("code", { class: "rule", text: d.rule }),
         el("span", { class: "msg", text: msg }),
         el("span", { class: "where", text: where }));
+      const table = (d.check || "").split(".")[0];
       const related = (d.related || []).map((rel) => el("button", {
         type: "button", class: "link", onclick: () => selectSpan(rel),
-        text: `${rel.label || t("related")} (${t("lineOnly", rel.line)})`,
+        text: `${relatedLabel(r, table, rel.label)} (${t("lineOnly", rel.line)})`,
       }));
+      // Long operand lists (a sum of 20 cells) fold away behind a disclosure.
+      const relatedBox = !related.length ? null : related.length > RELATED_OPEN
+        ? el("details", { class: "related" }, el("summary", { text: `${t("related")} (${related.length})` }), ...related)
+        : el("div", { class: "related" }, el("span", { text: `${t("related")}：` }), ...related);
       return el("li", {
         class: `diag ${d.severity}`, "data-rule": d.rule, "data-severity": d.severity,
         "data-line": d.line, "data-column": d.column, "data-start16": d.start16, "data-end16": d.end16,
-      }, main, related.length ? el("div", { class: "related" }, el("span", { text: `${t("related")}：` }), ...related) : null);
+      }, main, relatedBox);
     });
+  }
+
+  // "total/total = 39" → "（七）总计 · 总计 = 39" with the template's labels (English labels in English).
+  function relatedLabel(r, tableKey, label) {
+    const m = /^([\w.]+)\/([\w.]+)( = .*)?$/.exec(label || "");
+    const layout = m && (templateFor(r).tables || {})[tableKey];
+    if (!layout) return label || t("related");
+    const find = (list, key) => (list || []).find((x) => x.key === key);
+    const rows = tableKey === "proactive" ? layout.flatMap((p) => p.rows) : layout.rows || layout.groups;
+    const cols = tableKey === "proactive" ? layout.flatMap((p) => p.columns) : layout.columns;
+    const row = find(rows, m[1]), col = find(cols, m[2]);
+    if (!row || !col) return label;
+    return `${plainLabel(row)} · ${plainLabel(col)}${m[3] || ""}`;
   }
 
   // ---------------------------------------------------------------- tables

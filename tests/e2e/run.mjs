@@ -1,6 +1,6 @@
 // Browser end-to-end tests of the page.
 //
-//   cd tests/e2e && npm install && node run.mjs        (build first: wasm preset + native preset)
+//   cd tests/e2e && npm install && node run.mjs [SUBSTRING]   (build first: wasm + native presets)
 //
 // Two targets: the hosted build (build/wasm/web/) over http://127.0.0.1 with the strict CSP header
 // from tools/serve.mjs, and the single file (build/wasm/nianbao-check.html) over file://.
@@ -22,7 +22,9 @@ import {
 
 // ---------------------------------------------------------------- a small test loop
 const results = { passed: 0, failed: 0 };
+const only = process.argv[2] || "";   // node run.mjs [SUBSTRING]: run only the tests whose name has it
 async function test(name, fn) {
+  if (!name.includes(only)) return;
   try {
     await fn();
     results.passed++;
@@ -116,6 +118,74 @@ function compareWithCli(page, text, cli) {
   if (errors.length) throw new Error(errors.join("\n"));
 }
 
+// The first corpus report with a requests total/total cell, that cell's number plus one.
+let brokenCache;
+function breakTotal() {
+  if (brokenCache !== undefined) return brokenCache;
+  brokenCache = null;
+  for (const file of corpus()) {
+    const cli = cliJson(file);
+    const table = cli.tables.find((t) => t.key === "requests");
+    const span = table && table.cell_spans && table.cell_spans["total/total"];
+    const value = table && table.cells["total/total"];
+    if (!span || !Number.isInteger(value)) continue;
+    const bytes = fs.readFileSync(file);
+    const changed = Buffer.concat([bytes.subarray(0, span.start), Buffer.from(String(value + 1)), bytes.subarray(span.end)]);
+    const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-broken-")), path.basename(file));
+    fs.writeFileSync(tmp, changed);
+    brokenCache = { text: changed.toString("utf8"), cli: cliJson(tmp), what: `${path.basename(file)} total/total ${value} → ${value + 1}` };
+    fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
+    break;
+  }
+  return brokenCache;
+}
+
+// Runs in the page: what a screen-reader or low-vision user would trip over.
+function auditPage() {
+  const out = [];
+  const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length === 3 || c[3] > 0) return c;
+    }
+    return [255, 255, 255];
+  };
+  const visible = (el) => el.getClientRects().length && getComputedStyle(el).visibility !== "hidden" && !el.closest(".visually-hidden, [hidden], .mirror");
+  const status = document.getElementById("summary");
+  if (status.getAttribute("role") !== "status" || status.getAttribute("aria-live") !== "polite") out.push("summary is not a polite status region");
+  for (const c of document.querySelectorAll("textarea, input")) if (!c.labels || !c.labels.length) out.push(`#${c.id} has no label`);
+  for (const b of document.querySelectorAll("button")) {
+    if (!(b.getAttribute("aria-label") || b.textContent).trim()) out.push(`button without a name: ${b.outerHTML.slice(0, 80)}`);
+  }
+  for (const t of document.querySelectorAll("table")) {
+    if (!t.querySelector("th[scope='col']")) out.push("a table has no column headers");
+    for (const tr of t.querySelectorAll("tbody tr:not(.group)")) {
+      if (tr.querySelector("td") && !tr.querySelector("th[scope='row']") && t.querySelector("th[scope='row']")) out.push("a data row lacks its row header");
+    }
+  }
+  const texts = [...document.querySelectorAll("body *")].filter((el) => visible(el) &&
+    ([...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()) || el.tagName === "TEXTAREA"));
+  for (const el of texts) {
+    const fg = rgb(getComputedStyle(el).color), bg = background(el);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    if (ratio < 4.5) out.push(`contrast ${ratio.toFixed(2)} for "${el.textContent.trim().slice(0, 30)}" (${el.tagName}.${el.className})`);
+  }
+  return out;
+}
+
+// Choose a file as a user would; the file note names it once the text box holds its text.
+async function openFileAndWait(page, file) {
+  await page.setInputFiles("#file", file);
+  await page.waitForFunction((name) => document.getElementById("file-note").textContent.includes(name), path.basename(file));
+  await waitForResult(page, (await page.inputValue("#text")).length);
+}
+
 async function selection(page) {
   return page.evaluate(() => {
     const ta = document.getElementById("text");
@@ -128,26 +198,41 @@ async function runTarget(name, url, allowed) {
   const browser = await openBrowser();
   const { page, log } = browser;
   try {
+    await openPage(page, url);
     await test(`${name}: page loads, engine ready, version in footer`, async () => {
-      await openPage(page, url);
       const footer = await page.textContent("footer");
       assert(/\d+\.\d+/.test(await page.textContent("#version")), `no version in footer: ${footer}`);
       assert(footer.includes("本页面在本地检查，不上传任何内容"), "footer lacks the privacy sentence");
     });
 
-    const reports = corpus();
-    let first = null;
-    for (const file of reports) {
-      const text = fs.readFileSync(file, "utf8");
-      const base = path.basename(file);
-      await test(`${name}: ${base} matches the CLI (outline, cells, failing cells, diagnostics)`, async () => {
-        const cli = cliJson(file);
+    const reports = corpus().map((file) => ({ file, text: fs.readFileSync(file, "utf8"), cli: cliJson(file) }));
+    if (!reports.length) throw new Error("no corpus reports found");
+    for (const { file, text, cli } of reports) {
+      await test(`${name}: ${path.basename(file)} matches the CLI (outline, cells, failing cells, diagnostics)`, async () => {
         await pasteAndWait(page, text);
         compareWithCli(await readResults(page), text, cli);
-        if (!first || cli.diagnostics.length > first.cli.diagnostics.length) first = { file, text, cli };
       });
     }
-    if (!first) throw new Error("no corpus reports found");
+    // The interaction tests use the report with the most diagnostics.
+    const first = reports.reduce((a, b) => (b.cli.diagnostics.length > a.cli.diagnostics.length ? b : a));
+
+    // A number changed by one: the identities through that cell must fail, and the page must
+    // highlight exactly their operands and spell each one out with the cells' own numbers.
+    await test(`${name}: a changed total makes identities fail; the page marks and explains them`, async () => {
+      const broken = breakTotal();
+      assert(broken, "no corpus report has a requests total/total cell to change");
+      await pasteAndWait(page, broken.text);
+      const shown = await readResults(page);
+      compareWithCli(shown, broken.text, broken.cli);
+      const failing = broken.cli.checks.filter((c) => c.status === "fail");
+      assert(failing.length > 0, `the engine reports no failing identity after ${broken.what}`);
+      assert(shown.cells.some((c) => c.fail), "no failing cell highlighted");
+      const cells = broken.cli.tables.find((t) => t.key === "requests").cells;
+      for (const c of failing.filter((x) => x.id.startsWith("requests."))) {
+        const expr = shown.identities.find((i) => i.check === c.id).expr;
+        same(expr.match(/-?\d+(\.\d+)?/g).map(Number), c.cells.map((k) => cells[k]), `numbers in "${expr}" (${c.id})`);
+      }
+    });
 
     // Interactions, on the report with the most diagnostics.
     await pasteAndWait(page, first.text);
@@ -184,6 +269,25 @@ async function runTarget(name, url, allowed) {
       assert(before !== after, `ArrowRight stayed on ${before}`);
     });
 
+    await test(`${name}: accessibility: labels, status region, table headers, focus ring, contrast ≥ 4.5:1`, async () => {
+      for (const lang of ["zh", "en"]) {
+        if (lang === "en") await page.click("#lang");
+        const problems = await page.evaluate(auditPage);
+        assert(!problems.length, `${lang}: ${problems.slice(0, 12).join("\n")}`);
+      }
+      await page.click("#lang");
+      await page.focus("#text");
+      for (const [key, target] of [["Tab", "#file"], ["Tab", "#clear"]]) {
+        await page.keyboard.press(key);
+        const ring = await page.evaluate((sel) => {
+          const a = document.activeElement;
+          const shown = a.matches(sel) ? (a.id === "file" ? a.closest("label") : a) : null;
+          return shown ? getComputedStyle(shown).outlineStyle + " " + getComputedStyle(shown).outlineWidth : `focus on ${a.id || a.tagName}`;
+        }, target);
+        assert(/^solid [3-9]/.test(ring), `${target}: focus ring "${ring}"`);
+      }
+    });
+
     await test(`${name}: English switch`, async () => {
       await page.click("#lang");
       await page.waitForFunction(() => document.documentElement.lang === "en");
@@ -202,11 +306,13 @@ async function runTarget(name, url, allowed) {
       await pasteAndWait(page, evil);
       await page.mouse.move(10, 10);
       const state = await page.evaluate(() => ({
-        pwned: window.__pwned, imgs: document.querySelectorAll("img").length,
+        pwned: window.__pwned, imgs: document.querySelectorAll("img, iframe, object, embed").length,
+        handlers: [...document.querySelectorAll("body *")].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length,
         value: document.getElementById("text").value,
       }));
       assert(state.pwned === undefined, `pasted markup ran: __pwned = ${state.pwned}`);
-      assert(state.imgs === 0, "an <img> element appeared");
+      assert(state.imgs === 0, "an <img>/<iframe>/<object> element appeared");
+      assert(state.handlers === 0, "an element with an on* attribute appeared");
       assert(state.value.includes('<img src="evil-image.png"'), "the textarea lost the markup text");
     });
 
@@ -233,8 +339,7 @@ async function runTarget(name, url, allowed) {
       const conv = spawnSync("iconv", ["-f", "UTF-8", "-t", "GB18030", first.file], { maxBuffer: 64 << 20 });
       assert(conv.status === 0, `iconv failed: ${conv.stderr}`);
       fs.writeFileSync(gbFile, conv.stdout);
-      await page.setInputFiles("#file", gbFile);
-      await waitForResult(page, first.text.length);
+      await openFileAndWait(page, gbFile);
       assert((await page.inputValue("#text")) === first.text, "decoded text differs from the UTF-8 original");
       assert((await page.textContent("#file-note")).includes("GB18030"), "the file note does not say GB18030");
       same((await readResults(page)).diagnostics.map((d) => d.rule), first.cli.diagnostics.map((d) => d.rule), "rules");
@@ -247,9 +352,7 @@ async function runTarget(name, url, allowed) {
       const body = first.text.split("\n").map((l) => `<p>${l.replace(/</g, "&lt;")}</p>`).join("\n");
       fs.writeFileSync(htmlFile, `<!doctype html><html><head><meta charset="utf-8"><script>window.__pwned = 4</script></head>` +
         `<body><img src="x.png" onerror="window.__pwned = 5">${body}</body></html>`);
-      await page.setInputFiles("#file", htmlFile);
-      const length = (await page.inputValue("#text")).length;
-      await waitForResult(page, length);
+      await openFileAndWait(page, htmlFile);
       const state = await page.evaluate(() => ({ pwned: window.__pwned, imgs: document.querySelectorAll("img").length }));
       assert(state.pwned === undefined && state.imgs === 0, `html file markup ran: ${JSON.stringify(state)}`);
       assert((await page.textContent("#file-note")).includes("report.html"), "file note lacks the name");
