@@ -1,0 +1,67 @@
+// content: what the content checks share (internal to content*.cpp).
+//
+// Every content check reads the folded text `doc.text` and the Analysis, adds
+// `Check` entries to `a.checks` and findings to `doc.findings`. Positions are
+// folded-text offsets. Prose (sentences, not table cells) is read through a
+// `Prose` stream: the prose lines of a range, spaces dropped and PDF line
+// wraps joined, with the folded offset of every byte kept.
+#ifndef NIANBAO_CONTENT_H
+#define NIANBAO_CONTENT_H
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis.h"
+
+namespace nianbao {
+namespace content {
+
+/// Is line `li` prose: outside every table, no tab-separated cells, no pipe row?
+bool is_prose_line(const Doc& doc, const Analysis& a, size_t li);
+
+/// Prose of folded range [from, to): prose lines only, spaces and tabs
+/// dropped; a line break is kept as '\n' when the line ends a sentence
+/// (。！？；：) and dropped otherwise (a PDF wrap inside a sentence).
+struct Prose {
+  std::string text;
+  std::vector<uint32_t> at;  // folded offset of each byte of `text`
+  uint32_t start(size_t i) const { return at[i]; }
+  uint32_t end(size_t i) const;  // folded offset one past the code point ending at byte i-1
+  void build(const Doc& doc, const Analysis& a, uint32_t from, uint32_t to);
+};
+
+/// Folded range of the body of every section with one of these keys.
+std::vector<std::pair<uint32_t, uint32_t>> section_bodies(const Analysis& a, std::initializer_list<const char*> keys);
+
+/// A number printed in prose: ASCII digits ("1,295", "4068.208") or a Chinese
+/// numeral (十五, 二十一, 两, 一百零三). Parses at byte `i` of `s`; returns the
+/// byte length (0: none).
+size_t parse_number(std::string_view s, size_t i, double& value);
+
+/// "16", "89902.19".
+std::string fmt(double v);
+
+/// Add a check to the analysis; returns it for filling.
+Check& add_check(Analysis& a, std::string id, Status status, std::string formula = {});
+
+/// A check id's detail part from free text (lowercase ASCII letters, digits, '_').
+std::string id_part(std::string_view s);
+
+/// 1-based line number of a folded position.
+std::string line_no(const Doc& doc, uint32_t pos);
+
+// The checks, one per file (content_*.cpp), run in this order by content.cpp.
+void check_narrative(Doc& doc, Analysis& a);    // text.narrative_vs_table
+void check_copies(Doc& doc, Analysis& a);       // text.duplicate_section
+void check_identity(Doc& doc, Analysis& a);     // text.foreign_org, text.year_mismatch
+void check_values(Doc& doc, Analysis& a);       // proactive.unit, *.plausibility
+void check_template(Doc& doc, Analysis& a);     // template.label, template.missing_row, template.generation
+void check_required(Doc& doc, Analysis& a);     // text.required
+void check_artifacts(Doc& doc, Analysis& a);    // text.artifact
+
+}  // namespace content
+}  // namespace nianbao
+
+#endif

@@ -1,0 +1,263 @@
+// text.duplicate_section: a section whose body repeats another one (seed 002's
+// 五 is a second copy of 一), and passages printed twice.
+//
+// Winnowing (Schleimer et al. 2003) over the prose reduced to Han characters,
+// letters and digits: every k-gram is hashed, the minimum hash of each window
+// of w k-grams is kept as a fingerprint. A fingerprint seen earlier in the
+// text (not overlapping) is a hit; a run of hits with few misses that spans at
+// least kMinRun characters is a repeated passage. One hash map, one pass:
+// linear in the input. On very large inputs the fingerprints are sampled by
+// hash value, so memory stays bounded.
+#include <algorithm>
+#include <deque>
+#include <unordered_map>
+
+#include "content.h"
+#include "utf8.h"
+
+namespace nianbao {
+namespace content {
+namespace {
+
+constexpr size_t kGram = 10;          // k-gram length in characters
+constexpr size_t kWindow = 6;         // winnowing window
+constexpr size_t kMinRun = 60;        // characters a repeated passage must span
+constexpr size_t kMaxMisses = 2;      // fingerprints without a hit allowed inside a run
+constexpr double kMinDensity = 0.6;   // hits per fingerprint inside a run
+constexpr double kSectionShare = 0.5; // share of a section body that makes it a copy
+constexpr size_t kMaxFingerprints = 2'000'000;
+
+struct Fp {
+  uint64_t h;
+  uint32_t cp;           // index of the k-gram's first character
+  uint32_t start, end;   // folded span of the k-gram
+};
+
+struct Run {
+  size_t first, last;    // fingerprint indices
+  uint32_t cp0, cp1;     // characters covered [cp0, cp1)
+  uint32_t start, end;   // folded span
+  uint32_t src_start, src_end;
+};
+
+uint64_t mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  return x;
+}
+
+/// Which section a folded position belongs to. A repeated heading printed out
+/// of order (seed 002's third 一、总体情况 inside 五) belongs to the section
+/// before it. Built once; lookups are binary searches.
+class SectionIndex {
+ public:
+  explicit SectionIndex(const Analysis& a) : a_(a), owner_(a.sections.size()) {
+    std::unordered_map<const SectionDef*, int> seen;
+    for (size_t i = 0; i < a.sections.size(); ++i) {
+      const SectionHit& h = a.sections[i];
+      owner_[i] = int(i);
+      if (i > 0 && seen.count(h.def) && h.def && h.def->number) {
+        const SectionHit& prev = a.sections[owner_[i - 1]];
+        if (prev.def && prev.def->number > h.def->number) owner_[i] = owner_[i - 1];
+      }
+      seen[h.def] = int(i);
+    }
+  }
+  int owner(size_t i) const { return owner_[i]; }
+  /// Index of the (owning) section whose heading or body holds `pos`, or -1.
+  int at(uint32_t pos) const {
+    auto it = std::upper_bound(a_.sections.begin(), a_.sections.end(), pos,
+                               [](uint32_t p, const SectionHit& s) { return p < s.start; });
+    if (it == a_.sections.begin()) return -1;
+    size_t i = size_t(it - a_.sections.begin()) - 1;
+    return pos < a_.sections[i].body_end ? owner_[i] : -1;
+  }
+
+ private:
+  const Analysis& a_;
+  std::vector<int> owner_;
+};
+
+/// "五、存在的主要问题及改进情况": the printed numeral with the template's title.
+std::string section_name(const SectionHit& s) {
+  if (!s.def) return s.heading;
+  std::string_view t(s.def->titles);
+  return s.printed + std::string(t.substr(0, t.find('|')));
+}
+
+}  // namespace
+
+void check_copies(Doc& doc, Analysis& a) {
+  const SectionIndex index(a);
+  // ── characters of the prose, with their folded offsets (streamed into k-grams) ──
+  size_t total_chars = 0;
+  for (size_t li = 0; li < doc.lines.size(); ++li) total_chars += doc.lines[li].end - doc.lines[li].start;
+  total_chars /= 3;  // Han characters are three bytes: an upper estimate of k-grams / 3
+  const uint64_t stride = std::max<uint64_t>(1, total_chars * 2 / (kWindow + 1) / kMaxFingerprints + 1);
+
+  std::vector<Fp> fps;
+  std::vector<uint32_t> sec_chars(a.sections.size(), 0);
+  uint64_t pow = 1;
+  const uint64_t base = 1000003;
+  for (size_t i = 0; i < kGram; ++i) pow *= base;
+  std::deque<uint32_t> ring_c, ring_s, ring_e;  // last k characters: code point, start, end
+  uint64_t h = 0;
+  uint32_t ncp = 0;
+  std::deque<std::pair<uint64_t, uint32_t>> window;  // (hash, gram index) candidates for the minimum
+  std::vector<Fp> grams_tail;                         // the last w grams (for their spans)
+  uint32_t gram_index = 0;
+  int64_t last_pick = -1;
+  size_t sec = 0;
+  for (size_t li = 0; li < doc.lines.size(); ++li) {
+    if (!is_prose_line(doc, a, li)) continue;
+    const Line& ln = doc.lines[li];
+    for (size_t i = ln.start; i < ln.end;) {
+      size_t k = i;
+      int32_t c = utf8_at(doc.text, k);
+      uint32_t cs = uint32_t(i), ce = uint32_t(k);
+      i = k;
+      if (!(is_han(c) || is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) continue;
+      while (sec + 1 < a.sections.size() && a.sections[sec + 1].start <= cs) ++sec;
+      if (!a.sections.empty() && a.sections[sec].start <= cs && cs < a.sections[sec].body_end) ++sec_chars[size_t(index.owner(sec))];
+      h = h * base + uint64_t(c);
+      ring_c.push_back(uint32_t(c));
+      ring_s.push_back(cs);
+      ring_e.push_back(ce);
+      if (ring_c.size() > kGram) {
+        h -= pow * ring_c.front();
+        ring_c.pop_front();
+        ring_s.pop_front();
+        ring_e.pop_front();
+      }
+      ++ncp;
+      if (ring_c.size() < kGram) continue;
+      // A new k-gram: winnow.
+      Fp g{mix(h), ncp - uint32_t(kGram), ring_s.front(), ring_e.back()};
+      grams_tail.push_back(g);
+      if (grams_tail.size() > kWindow) grams_tail.erase(grams_tail.begin());
+      while (!window.empty() && window.back().first >= g.h) window.pop_back();
+      window.push_back({g.h, gram_index});
+      while (window.front().second + kWindow <= gram_index) window.pop_front();
+      if (gram_index + 1 >= kWindow && int64_t(window.front().second) != last_pick) {
+        last_pick = window.front().second;
+        const Fp& pick = grams_tail[grams_tail.size() - 1 - (gram_index - window.front().second)];
+        if (stride == 1 || pick.h % stride == 0) fps.push_back(pick);
+      }
+      ++gram_index;
+    }
+  }
+  if (fps.size() < 2) return;
+
+  // ── hits: fingerprints seen before, not overlapping their first occurrence ──
+  std::unordered_map<uint64_t, uint32_t> first;
+  first.reserve(fps.size() * 2);
+  std::vector<int64_t> src(fps.size(), -1);
+  for (size_t i = 0; i < fps.size(); ++i) {
+    auto [it, fresh] = first.emplace(fps[i].h, uint32_t(i));
+    if (!fresh && fps[it->second].cp + kGram <= fps[i].cp) src[i] = it->second;
+  }
+
+  // ── runs of hits ──
+  std::vector<Run> runs;
+  const size_t max_misses = kMaxMisses * stride;
+  for (size_t i = 0; i < fps.size();) {
+    if (src[i] < 0) { ++i; continue; }
+    size_t last = i, hits = 1, misses = 0, j = i + 1;
+    for (; j < fps.size(); ++j) {
+      if (src[j] >= 0) { last = j; ++hits; misses = 0; }
+      else if (++misses > max_misses) break;
+    }
+    Run r{i, last, fps[i].cp, fps[last].cp + uint32_t(kGram), fps[i].start, fps[last].end, 0, 0};
+    double density = double(hits) / double(last - i + 1);
+    if (r.cp1 - r.cp0 >= kMinRun && density >= kMinDensity) {
+      const Fp& s0 = fps[size_t(src[i])];
+      const Fp& s1 = fps[size_t(src[last])];
+      bool ordered = s1.cp >= s0.cp && s1.cp - s0.cp <= 3 * (r.cp1 - r.cp0);
+      r.src_start = s0.start;
+      r.src_end = ordered ? s1.end : s0.end;
+      runs.push_back(r);
+    }
+    i = last + 1;
+  }
+  if (runs.empty()) return;
+
+  // ── sections that are mostly a copy: each hit's characters count for its section ──
+  struct Share {
+    uint32_t chars = 0;                    // repeated characters in this section
+    uint32_t start = UINT32_MAX, end = 0;  // where
+    struct From { uint32_t chars = 0, start = UINT32_MAX, end = 0; };
+    std::unordered_map<int, From> from;    // by source section: characters and the span they came from
+  };
+  std::vector<Share> share(a.sections.size());
+  std::vector<int> fp_section(fps.size(), -1);
+  for (const Run& r : runs)
+    for (size_t j = r.first; j <= r.last; ++j) {
+      if (src[j] < 0) continue;
+      int s = index.at(fps[j].start);
+      fp_section[j] = s;
+      if (s < 0) continue;
+      uint32_t chars = j < r.last ? std::min<uint32_t>(fps[j + 1].cp - fps[j].cp, kGram) : uint32_t(kGram);
+      Share& sh = share[size_t(s)];
+      sh.chars += chars;
+      sh.start = std::min(sh.start, fps[j].start);
+      sh.end = std::max(sh.end, fps[j].end);
+      const Fp& o = fps[size_t(src[j])];
+      Share::From& fr = sh.from[index.at(o.start)];
+      fr.chars += chars;
+      fr.start = std::min(fr.start, o.start);
+      fr.end = std::max(fr.end, o.end);
+    }
+  std::vector<bool> copied(a.sections.size(), false);
+  std::unordered_map<std::string, int> seen;
+  for (size_t s = 0; s < a.sections.size(); ++s) {
+    const Share& sh = share[s];
+    if (sec_chars[s] < kMinRun || sh.chars == 0) continue;
+    double ratio = std::min(1.0, double(sh.chars) / double(sec_chars[s]));
+    if (ratio < kSectionShare) continue;
+    copied[s] = true;
+    int o = -1;
+    Share::From best;
+    for (const auto& [sec_from, fr] : sh.from)
+      if (fr.chars > best.chars) { best = fr; o = sec_from; }
+    const uint32_t o_start = best.start, o_end = best.end;
+    const SectionHit& here = a.sections[s];
+    std::string other = o >= 0 ? section_name(a.sections[size_t(o)]) : std::string("正文");
+    std::string other_en = o >= 0 && a.sections[size_t(o)].def ? a.sections[size_t(o)].def->en : std::string("the text");
+    int pct = int(ratio * 100 + 0.5);
+    std::string id = "text.duplicate_section/" + std::string(here.def ? here.def->key : "section");
+    if (int n = ++seen[id]; n > 1) id += "." + std::to_string(n);
+    Check& c = add_check(a, id, Status::fail, "repeated characters / body characters (%)");
+    c.lhs = pct;
+    Finding f = make_finding("NB0802", sh.start, sh.end,
+                             {{"section", section_name(here)}, {"section_en", here.def ? here.def->en : ""},
+                              {"line", line_no(doc, here.start)}, {"pct", std::to_string(pct)},
+                              {"other", other}, {"other_en", other_en}, {"other_line", line_no(doc, o_start)},
+                              {"other_end_line", line_no(doc, o_end > 0 ? o_end - 1 : 0)}});
+    f.check = c.id;
+    f.related.push_back({o_start, o_end, "repeated from " + other + ", line " + line_no(doc, o_start)});
+    f.related.push_back({here.start, here.end, "heading: " + here.heading});
+    doc.findings.push_back(std::move(f));
+  }
+
+  // ── other repeated passages ──
+  for (const Run& r : runs) {
+    // Skip a run that lies mostly in a section already reported as a copy.
+    size_t in_copied = 0, hits = 0;
+    for (size_t j = r.first; j <= r.last; ++j)
+      if (src[j] >= 0) { ++hits; in_copied += fp_section[j] >= 0 && copied[size_t(fp_section[j])]; }
+    if (in_copied * 2 > hits) continue;
+    std::string id = "text.duplicate_section/passage_" + line_no(doc, r.start);
+    Check& c = add_check(a, id, Status::fail, "repeated characters");
+    c.lhs = double(r.cp1 - r.cp0);
+    Finding f = make_finding("NB0803", r.start, r.end,
+                             {{"chars", std::to_string(r.cp1 - r.cp0)}, {"line", line_no(doc, r.start)},
+                              {"other_line", line_no(doc, r.src_start)}});
+    f.check = id;
+    f.related.push_back({r.src_start, r.src_end, "first printed at line " + line_no(doc, r.src_start)});
+    doc.findings.push_back(std::move(f));
+  }
+}
+
+}  // namespace content
+}  // namespace nianbao

@@ -1,0 +1,472 @@
+// text.narrative_vs_table: figures stated in prose ("全年共受理政府信息公开申请41件，
+// 其中予以公开15件…") compared with the table cells they restate.
+//
+// The prose of sections 一/三/四 is cut into clauses (at ，。；：() and line
+// ends). In a clause a figure is a number (ASCII or Chinese numeral) followed
+// by a unit; it belongs to the nearest trigger phrase before it when the words
+// between are only filler from a short list ("政府信息公开申请", "的", "共"…), so
+// "全县共办理相关案件 74 件" does not bind to 办理. Clauses about other years
+// (上年, 同比, 较…) are skipped, and so are lists ("不予公开、无法提供共5件").
+// Phrases and what they restate are data (kPhrases), not code.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <map>
+
+#include "content.h"
+#include "utf8.h"
+
+namespace nianbao {
+namespace content {
+namespace {
+
+enum Flag : uint8_t {
+  kApply = 1,      // the words between must mention 申请 ("受理政府信息公开申请41件", not "受理网络问政182件")
+  kContext = 2,    // the sentence or the one before it must be about requests (申请)
+  kBefore = 4,     // the figure may come first ("4件结转下一年度办理")
+  kProactive = 8,  // the sentence or the one before it must say 主动公开
+};
+
+struct Phrase {
+  const char* key;    // check id detail
+  const char* words;  // trigger words, '|'-separated
+  const char* table;  // requests | appeals | proactive
+  const char* alts;   // what the figure may restate: ';'-separated sums of '+'-separated operands.
+                      // requests: row keys ("denied.*" = every denied row, "other*" = other or other.*),
+                      // each row's 总计 cell; other tables: cell keys.
+  const char* units;  // accepted units, '|'-separated
+  uint8_t flags;
+  const char* zh;     // what the table figure is, for messages
+  const char* en;
+};
+
+constexpr const char* kReqUnits = "件|个|宗|条";
+constexpr const char* kAppealUnits = "件|起|宗|个|次";
+constexpr const char* kDocUnits = "件|部|个|份|条";
+
+constexpr Phrase kPhrases[] = {
+    {"new_received", "受理|收到|新收|接收", "requests", "new_received;new_received+carried_over", kReqUnits,
+     kApply | kContext, "本年新收申请数（或加上年结转）", "new requests (or new plus carried over)"},
+    {"carried_over", "上年结转|上年度结转|上一年度结转|上一年结转", "requests", "carried_over", kReqUnits, kContext,
+     "上年结转申请数", "requests carried over"},
+    {"granted_partial", "予以公开及部分公开|予以公开和部分公开|予以公开、部分公开|全部公开和部分公开", "requests",
+     "granted+partial", kReqUnits, kContext, "予以公开与部分公开之和", "disclosed plus partly disclosed"},
+    {"granted", "予以公开|同意公开|全部公开", "requests", "granted", kReqUnits, kContext, "予以公开", "disclosed"},
+    {"partial", "部分公开", "requests", "partial", kReqUnits, kContext, "部分公开", "partly disclosed"},
+    {"denied", "不予公开", "requests", "denied.*", kReqUnits, kContext, "不予公开各项之和", "not disclosed (all reasons)"},
+    {"unable", "无法提供", "requests", "unable.*", kReqUnits, kContext, "无法提供各项之和", "cannot be provided (all reasons)"},
+    {"not_processed", "不予处理", "requests", "not_processed.*", kReqUnits, kContext, "不予处理各项之和",
+     "not processed (all reasons)"},
+    {"other", "其他处理|其它处理", "requests", "other*", kReqUnits, kContext, "其他处理", "other handling"},
+    {"total", "办结|共办理", "requests", "total", kReqUnits, kContext, "办理结果总计", "total results"},
+    {"total", "答复", "requests", "total", kReqUnits, kApply | kContext, "办理结果总计", "total results"},
+    {"carried_forward",
+     "结转下一年度|结转下年度|结转至下一年度|结转到下一年度|结转至下年度|结转到下年度|结转下一年|转下一年度|转入下一年度|转入下年度",
+     "requests", "carried_forward", kReqUnits, kContext | kBefore, "结转下年度继续办理", "carried forward"},
+    {"review", "行政复议", "appeals", "review/total", kAppealUnits, 0, "行政复议总计", "administrative reviews"},
+    {"suit", "行政诉讼|诉讼", "appeals", "suit_direct/total+suit_after_review/total", kAppealUnits, 0,
+     "行政诉讼总计（未经复议直接起诉与复议后起诉）", "lawsuits (direct and after review)"},
+    {"rules", "规章", "proactive", "rules/new_published;rules/issued", kDocUnits, kProactive,
+     "规章本年新公开（2021 版：本年制发）件数", "rules published (2021: issued) this year"},
+    {"normative_docs", "行政规范性文件|规范性文件", "proactive", "normative_docs/new_published;normative_docs/issued",
+     kDocUnits, kProactive, "规范性文件本年新公开（2021 版：本年制发）件数",
+     "normative documents published (2021: issued) this year"},
+};
+
+/// Words that may stand between a trigger and its figure.
+constexpr const char* kFiller[] = {"政府信息公开申请", "信息公开申请", "政府信息公开", "依申请公开", "政府信息", "信息公开",
+                                   "依申请", "申请", "答复", "办理", "案件", "件数", "数量", "共计", "合计", "总计", "总数",
+                                   "的", "共", "计", "有", "了", "为", "是", "数", "均", "达", "被", "提起"};
+
+/// Clause words that mean the figure is not this year's own count.
+constexpr const char* kOtherTime[] = {"上年", "上一年", "去年", "同比", "环比", "较", "增长", "下降", "减少",
+                                      "增加", "累计", "以来", "历年", "平均", "月均", "日均"};
+
+constexpr const char* kUnitsAll[] = {"件", "个", "宗", "条", "起", "次", "部", "份"};
+
+bool has_at(std::string_view s, size_t i, std::string_view w) { return s.compare(i, w.size(), w) == 0; }
+
+bool in_list(std::string_view list, std::string_view w) {
+  while (!list.empty()) {
+    size_t bar = list.find('|');
+    if (list.substr(0, bar) == w) return true;
+    if (bar == std::string_view::npos) break;
+    list.remove_prefix(bar + 1);
+  }
+  return false;
+}
+
+/// Is `gap` made only of filler words?
+bool filler_only(std::string_view gap) {
+  size_t i = 0;
+  while (i < gap.size()) {
+    size_t best = 0;
+    for (const char* f : kFiller)
+      if (has_at(gap, i, f)) best = std::max(best, std::strlen(f));
+    if (!best) return false;
+    i += best;
+  }
+  return true;
+}
+
+struct Trig {
+  size_t pos, len;
+  const Phrase* p;
+  bool bound = false;
+};
+
+struct Num {
+  size_t pos, len, unit_len;
+  double value;
+  bool bound = false;
+};
+
+struct Word {
+  std::string w;
+  const Phrase* p;
+};
+
+const std::vector<Word>& words() {
+  static const std::vector<Word> kWords = [] {
+    std::vector<Word> out;
+    for (const auto& p : kPhrases) {
+      std::string_view ws(p.words);
+      while (!ws.empty()) {
+        size_t bar = ws.find('|');
+        out.push_back({std::string(ws.substr(0, bar)), &p});
+        if (bar == std::string_view::npos) break;
+        ws.remove_prefix(bar + 1);
+      }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Word& a, const Word& b) { return a.w.size() > b.w.size(); });
+    return out;
+  }();
+  return kWords;
+}
+
+bool is_clause_end(std::string_view s, size_t i, size_t& len) {
+  static const char* kEnds[] = {"。", "，", "；", "：", "！", "？", "（", "）", "【", "】", ",", ";", ":", "!", "?", "(", ")",
+                                "[", "]", "\n"};
+  for (const char* e : kEnds)
+    if (has_at(s, i, e)) { len = std::strlen(e); return true; }
+  return false;
+}
+
+bool is_sentence_end(std::string_view s, size_t i) {
+  return has_at(s, i, "。") || has_at(s, i, "！") || has_at(s, i, "？") || s[i] == '!' || s[i] == '?' || s[i] == '\n';
+}
+
+// ── table values ────────────────────────────────────────────────────────────
+
+struct Sum {
+  double value = 0;
+  bool ok = false;           // every operand present and at least one number in it
+  bool by_columns = false;   // a row's 总计 was blank: its applicant cells were added
+  bool blanks = false;       // blank cells counted as 0
+  std::vector<const CellHit*> cells;
+  std::vector<std::string> keys;
+};
+
+std::vector<std::string> expand_rows(const Analysis& a, std::string_view op) {
+  std::vector<std::string> rows;
+  const Template g = a.tmpl == Template::v2021 ? Template::v2021 : Template::v2019;
+  if (op.size() > 2 && op.substr(op.size() - 2) == ".*") {
+    std::string_view prefix = op.substr(0, op.size() - 1);
+    for (const auto& r : template_def(g).request_rows)
+      if (!r.group_only && std::string_view(r.key).rfind(prefix, 0) == 0) rows.push_back(r.key);
+  } else if (op.back() == '*') {
+    std::string_view base = op.substr(0, op.size() - 1);
+    for (const auto& r : template_def(g).request_rows) {
+      std::string_view k = r.key;
+      if (!r.group_only && (k == base || (k.size() > base.size() && k.rfind(base, 0) == 0 && k[base.size()] == '.')))
+        rows.push_back(r.key);
+    }
+  } else {
+    rows.push_back(std::string(op));
+  }
+  return rows;
+}
+
+/// One request row's figure: its 总计 cell, else the sum of its applicant cells.
+bool request_row(const TableHit& t, const std::string& row, Sum& sum) {
+  const CellHit* total = t.find(row + "/total");
+  if (total && total->value) {
+    sum.value += *total->value;
+    sum.cells.push_back(total);
+    sum.keys.push_back(total->key);
+    return true;
+  }
+  bool present = total != nullptr, any = false;
+  double v = 0;
+  std::vector<const CellHit*> cells;
+  for (const auto& c : request_columns()) {
+    if (std::string_view(c.key) == "total") continue;
+    const CellHit* cell = t.find(row + "/" + c.key);
+    if (!cell) continue;
+    present = true;
+    if (cell->value) { v += *cell->value; any = true; cells.push_back(cell); }
+  }
+  if (!present) return false;  // the row was not read
+  if (any) {
+    sum.by_columns = true;
+    sum.value += v;
+    for (const auto* c : cells) { sum.cells.push_back(c); sum.keys.push_back(c->key); }
+  } else {
+    sum.blanks = true;  // the whole row is blank
+  }
+  return true;
+}
+
+Sum evaluate(const Analysis& a, const Phrase& p, std::string_view alt) {
+  Sum sum;
+  const TableHit* t = a.table(p.table);
+  if (!t) return sum;
+  bool all = true;
+  while (!alt.empty()) {
+    size_t plus = alt.find('+');
+    std::string_view op = alt.substr(0, plus);
+    if (std::strcmp(p.table, "requests") == 0) {
+      for (const auto& row : expand_rows(a, op)) all &= request_row(*t, row, sum);
+    } else {
+      const CellHit* c = t->find(op);
+      if (!c) all = false;
+      else if (c->value) { sum.value += *c->value; sum.cells.push_back(c); sum.keys.push_back(c->key); }
+      else sum.blanks = true;
+    }
+    if (plus == std::string_view::npos) break;
+    alt.remove_prefix(plus + 1);
+  }
+  sum.ok = all && !sum.cells.empty();
+  return sum;
+}
+
+std::string alt_text(std::string_view alt, bool en) {
+  std::string s;
+  while (!alt.empty()) {
+    size_t plus = alt.find('+');
+    if (!s.empty()) s += " + ";
+    s += std::string(alt.substr(0, plus));
+    if (plus == std::string_view::npos) break;
+    alt.remove_prefix(plus + 1);
+  }
+  (void)en;
+  return s;
+}
+
+// ── the scan ────────────────────────────────────────────────────────────────
+
+class Scanner {
+ public:
+  Scanner(Doc& doc, Analysis& a) : doc_(doc), a_(a) {}
+
+  void run(const Prose& prose) {
+    prose_ = &prose;
+    const std::string& s = prose.text;
+    // Sentence starts, to find the sentence and the one before it.
+    size_t sent = 0, prev_sent = 0, clause = 0;
+    for (size_t i = 0; i <= s.size();) {
+      size_t len = 1;
+      bool end = i == s.size() || is_clause_end(s, i, len);
+      if (end) {
+        if (i > clause) scan_clause(clause, i, prev_sent, sentence_end(sent));
+        if (i < s.size() && is_sentence_end(s, i)) { prev_sent = sent; sent = i + len; }
+        clause = i + len;
+        i += len;
+        continue;
+      }
+      size_t k = i;
+      utf8_at(s, k);
+      i = k;
+    }
+  }
+
+ private:
+  size_t sentence_end(size_t from) const {
+    const std::string& s = prose_->text;
+    for (size_t i = from; i < s.size();) {
+      if (is_sentence_end(s, i)) return i;
+      size_t k = i;
+      utf8_at(s, k);
+      i = k;
+    }
+    return s.size();
+  }
+
+  void scan_clause(size_t cb, size_t ce, size_t ctx_begin, size_t ctx_end) {
+    const std::string& s = prose_->text;
+    std::string_view clause(s.data() + cb, ce - cb);
+    std::vector<Trig> trigs;
+    std::vector<Num> nums;
+    for (size_t i = 0; i < clause.size();) {
+      bool hit = false;
+      for (const Word& w : words())
+        if (has_at(clause, i, w.w)) {
+          trigs.push_back({i, w.w.size(), w.p});
+          i += w.w.size();
+          hit = true;
+          break;
+        }
+      if (hit) continue;
+      double v = 0;
+      bool digit_before = i > 0 && ((clause[i - 1] >= '0' && clause[i - 1] <= '9') || clause[i - 1] == '.');
+      bool ordinal = i >= 3 && has_at(clause, i - 3, "第");
+      size_t n = digit_before || ordinal ? 0 : parse_number(clause, i, v);
+      if (n) {
+        size_t u = 0;
+        for (const char* unit : kUnitsAll)
+          if (has_at(clause, i + n, unit)) { u = std::strlen(unit); break; }
+        if (u) nums.push_back({i, n, u, v});
+        i += n;
+        continue;
+      }
+      size_t k = i;
+      utf8_at(clause, k);
+      i = k;
+    }
+    if (trigs.empty() || nums.empty()) return;
+    if (other_time(clause, trigs)) return;
+    std::string_view ctx(s.data() + ctx_begin, ctx_end - ctx_begin);
+    // Each figure binds to the nearest trigger before it (weak triggers that
+    // do not qualify are read as filler).
+    for (auto& num : nums) {
+      size_t gap_end = num.pos;
+      for (size_t t = trigs.size(); t-- > 0;) {
+        Trig& tr = trigs[t];
+        if (tr.pos + tr.len > num.pos) continue;
+        std::string_view gap = clause.substr(tr.pos + tr.len, gap_end - tr.pos - tr.len);
+        std::string_view through = clause.substr(tr.pos + tr.len, num.pos - tr.pos - tr.len);
+        if (!filler_only(through)) break;
+        if (tr.bound) break;
+        const Phrase& p = *tr.p;
+        if ((p.flags & kApply) && through.find("申请") == std::string_view::npos) continue;
+        (void)gap;
+        if (!in_list(p.units, clause.substr(num.pos + num.len, num.unit_len))) break;
+        tr.bound = num.bound = true;
+        if (!listed(clause, trigs, t) && context_ok(p, ctx)) report(cb, tr, num, clause);
+        break;
+      }
+    }
+    // "4件结转下一年度办理": the figure before the trigger.
+    for (size_t t = 0; t < trigs.size(); ++t) {
+      Trig& tr = trigs[t];
+      if (tr.bound || !(tr.p->flags & kBefore)) continue;
+      for (size_t k = nums.size(); k-- > 0;) {
+        Num& num = nums[k];
+        size_t unit_end = num.pos + num.len + num.unit_len;
+        if (unit_end > tr.pos) continue;
+        if (num.bound || !filler_only(clause.substr(unit_end, tr.pos - unit_end))) break;
+        if (!in_list(tr.p->units, clause.substr(num.pos + num.len, num.unit_len))) break;
+        tr.bound = num.bound = true;
+        if (context_ok(*tr.p, ctx)) report(cb, tr, num, clause);
+        break;
+      }
+    }
+  }
+
+  /// Does the clause speak of another period (上年, 同比…) outside a trigger word?
+  static bool other_time(std::string_view clause, const std::vector<Trig>& trigs) {
+    for (const char* w : kOtherTime) {
+      for (size_t at = clause.find(w); at != std::string_view::npos; at = clause.find(w, at + 1)) {
+        bool inside = false;
+        for (const auto& t : trigs) inside |= at >= t.pos && at < t.pos + t.len;
+        if (!inside) return true;
+      }
+    }
+    return false;
+  }
+
+  /// "不予公开、无法提供共5件": a trigger right after another one and a connector.
+  static bool listed(std::string_view clause, const std::vector<Trig>& trigs, size_t t) {
+    if (t == 0) return false;
+    const Trig& prev = trigs[t - 1];
+    std::string_view between = clause.substr(prev.pos + prev.len, trigs[t].pos - prev.pos - prev.len);
+    return between == "、" || between == "和" || between == "及" || between == "与" || between == "或" ||
+           between == "以及";
+  }
+
+  static bool context_ok(const Phrase& p, std::string_view ctx) {
+    if ((p.flags & kContext) && ctx.find("申请") == std::string_view::npos) return false;
+    if ((p.flags & kProactive) && ctx.find("主动公开") == std::string_view::npos) return false;
+    return true;
+  }
+
+  void report(size_t cb, const Trig& tr, const Num& num, std::string_view clause) {
+    const Phrase& p = *tr.p;
+    if (p.flags & kProactive) {  // "部门规范性文件": other bodies' documents
+      if (tr.pos >= 6 && clause.substr(tr.pos - 6, 6) == "部门") return;
+    }
+    std::vector<std::pair<std::string, Sum>> sums;
+    std::string_view alts(p.alts);
+    while (!alts.empty()) {
+      size_t semi = alts.find(';');
+      std::string alt(alts.substr(0, semi));
+      Sum sum = evaluate(a_, p, alt);
+      if (sum.ok) sums.push_back({alt, std::move(sum)});
+      if (semi == std::string_view::npos) break;
+      alts.remove_prefix(semi + 1);
+    }
+    if (sums.empty()) return;  // the table does not give this figure
+    size_t pick = 0;
+    bool pass = false;
+    for (size_t i = 0; i < sums.size(); ++i)
+      if (std::fabs(sums[i].second.value - num.value) < 1e-6) { pick = i; pass = true; break; }
+    const Sum& sum = sums[pick].second;
+    std::string id = "text.narrative_vs_table/" + std::string(p.key);
+    int& seen = ids_[id];
+    if (++seen > 1) id += "." + std::to_string(seen);
+    Check& c = add_check(a_, id, pass ? Status::pass : Status::fail, "text = " + alt_text(sums[pick].first, false));
+    c.lhs = num.value;
+    c.rhs = sum.value;
+    c.cells = sum.keys;
+    if (pass) return;
+    const Prose& pr = *prose_;
+    size_t b = cb + num.pos, e = cb + num.pos + num.len + num.unit_len;
+    std::string quoted(clause.substr(tr.pos, num.pos + num.len + num.unit_len - tr.pos));
+    if (tr.pos > num.pos) quoted = std::string(clause.substr(num.pos, tr.pos + tr.len - num.pos));
+    std::string detail, detail_en;
+    if (sum.by_columns) {
+      detail += "表中有的行总计栏为空，已按各类申请人之和计。";
+      detail_en += "Some rows have a blank total; their applicant cells were added. ";
+    }
+    if (sum.blanks) {
+      detail += "空白单元格按 0 计。";
+      detail_en += "Blank cells count as 0. ";
+    }
+    for (size_t i = 0; i < sums.size(); ++i)
+      if (i != pick) {
+        detail += "也不等于 " + alt_text(sums[i].first, false) + " = " + fmt(sums[i].second.value) + "。";
+        detail_en += "Nor does it equal " + alt_text(sums[i].first, true) + " = " + fmt(sums[i].second.value) + ". ";
+      }
+    while (!detail_en.empty() && detail_en.back() == ' ') detail_en.pop_back();
+    Finding f = make_finding("NB0801", pr.start(b), pr.end(e),
+                             {{"text", quoted}, {"number", fmt(num.value)}, {"table", table_name_zh(p.table)},
+                              {"table_en", table_name_en(p.table)}, {"what", p.zh}, {"what_en", p.en},
+                              {"value", fmt(sum.value)}, {"detail", detail}, {"detail_en", detail_en}});
+    f.check = id;
+    for (const CellHit* cell : sum.cells) {
+      if (f.related.size() >= 12) break;
+      f.related.push_back({cell->start, cell->end, cell->key + " = " + cell->number});
+    }
+    doc_.findings.push_back(std::move(f));
+  }
+
+  Doc& doc_;
+  Analysis& a_;
+  const Prose* prose_ = nullptr;
+  std::map<std::string, int> ids_;
+};
+
+}  // namespace
+
+void check_narrative(Doc& doc, Analysis& a) {
+  if (a.tables.empty()) return;
+  Scanner scan(doc, a);
+  for (auto [from, to] : section_bodies(a, {"overview", "requests", "appeals"})) {
+    Prose prose;
+    prose.build(doc, a, from, to);
+    scan.run(prose);
+  }
+}
+
+}  // namespace content
+}  // namespace nianbao

@@ -1,0 +1,191 @@
+// template.label, template.missing_row, template.missing_column and
+// template.generation: does the table follow the template's wording and shape?
+//
+// The table region is tokenized again (cells.h) to see its printed labels:
+// a label that is exactly one of the wordings templates.cpp lists as a
+// variant (社会组织 for 社会公益组织, the typo 内容事务) is reported; a label that is
+// only cut short or carries a note (采购总金额（单位：万元）) is not. A 表三 row
+// neither read nor printed is missing (one finding per row); a column with no
+// cell in any row and no header is missing. The generation check gives the
+// year/template finding of meta.cpp (NB0103) its check id.
+#include <algorithm>
+#include <set>
+
+#include "cells.h"
+#include "content.h"
+#include "match.h"
+
+namespace nianbao {
+namespace content {
+namespace {
+
+struct Label {
+  std::string key;        // "requests.social" (check id detail)
+  std::string label;      // the template's wording
+  std::string en;
+  const char* variants;
+};
+
+/// Labels of a table for a generation: rows and columns.
+std::vector<Label> labels(std::string_view table, Template g, bool rows, bool cols) {
+  std::vector<Label> out;
+  std::string t(table);
+  if (table == "requests") {
+    if (rows)
+      for (const auto& r : template_def(g).request_rows)
+        if (!r.group_only) out.push_back({t + "." + r.key, r.label, r.en, r.variants});
+    if (cols)
+      for (const auto& c : request_columns()) out.push_back({t + "." + c.key, c.label, c.en, c.variants});
+  } else if (table == "proactive") {
+    std::set<std::string> seen;
+    for (const auto& p : template_def(g).proactive) {
+      if (rows)
+        for (const auto& r : p.rows) out.push_back({t + "." + r.key, r.label, r.en, r.variants});
+      if (cols)
+        for (const auto& c : p.columns)
+          if (seen.insert(c.key).second) out.push_back({t + "." + c.key, c.label, c.en, c.variants});
+    }
+  } else if (table == "appeals" && cols) {
+    for (const auto& c : appeal_columns()) out.push_back({t + "." + c.key, c.label, c.en, c.variants});
+  }
+  return out;
+}
+
+std::u32string key_of(std::string_view text) {
+  Enumerator e = parse_enumerator(text);
+  return label_key(text.substr(e.length));
+}
+
+bool prefix_of(const std::u32string& a, const std::u32string& b) {
+  return a.size() <= b.size() && b.compare(0, a.size(), a) == 0;
+}
+
+/// The lines to re-read for a table: its section's body (header included), else around it.
+std::pair<size_t, size_t> region(const Doc& doc, const Analysis& a, const TableHit& t) {
+  size_t l1 = std::min(doc.lines.size(), doc.line_of(t.end > 0 ? t.end - 1 : 0) + 1);
+  for (const auto& s : a.sections)
+    if (s.def && t.key == s.def->key && s.body_start <= t.start && t.start < s.body_end)
+      return {doc.line_of(s.body_start), l1};
+  size_t l0 = doc.line_of(t.start);
+  return {l0 > 30 ? l0 - 30 : 0, l1};
+}
+
+struct Printed {
+  std::string text;
+  std::u32string key;
+  uint32_t start, end;
+};
+
+std::vector<Printed> printed_labels(const Doc& doc, const TokenStream& ts) {
+  std::vector<Printed> out;
+  for (const Token& tok : ts.tokens) {
+    if (tok.kind != Token::cell || tok.text.empty()) continue;
+    if (parse_value(tok.text).kind != Value::text) continue;
+    std::string_view text(tok.text);
+    Tail tail;
+    if (split_numeric_tail(text, tail)) text = text.substr(0, tail.label_bytes);
+    std::u32string k = key_of(text);
+    if (k.empty() || k.size() > 60) continue;
+    out.push_back({std::string(text), std::move(k), tok.start, tok.start + uint32_t(text.size())});
+  }
+  return out;
+}
+
+void check_labels(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Printed>& printed, Template g) {
+  std::set<std::string> reported;
+  for (const Label& l : labels(t.key, g, true, true)) {
+    std::u32string lk = key_of(l.label);
+    std::string_view vs(l.variants);
+    while (!vs.empty()) {
+      size_t bar = vs.find('|');
+      std::u32string vk = key_of(vs.substr(0, bar));
+      // A wording of its own, not a cut or annotated form of the template's.
+      if (!vk.empty() && vk != lk && !prefix_of(vk, lk) && !prefix_of(lk, vk)) {
+        for (const Printed& p : printed) {
+          if (p.key != vk || !reported.insert(l.key).second) continue;
+          std::string id = "template.label/" + l.key;
+          add_check(a, id, Status::fail, "printed label = template label");
+          Finding f = make_finding("NB0811", p.start, p.end,
+                                   {{"table", table_name_zh(t.key)}, {"table_en", table_name_en(t.key)},
+                                    {"printed", p.text}, {"label", l.label}, {"label_en", l.en}});
+          f.check = id;
+          doc.findings.push_back(std::move(f));
+        }
+      }
+      if (bar == std::string_view::npos) break;
+      vs.remove_prefix(bar + 1);
+    }
+  }
+}
+
+void check_shape(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Printed>& printed, Template g) {
+  if (t.key != "requests" || !t.glued.empty()) return;
+  // Rows: read (a cell) or at least printed (a label).
+  std::vector<const RowDef*> missing;
+  size_t rows = 0;
+  for (const auto& r : template_def(g).request_rows) {
+    if (r.group_only) continue;
+    ++rows;
+    std::string prefix = std::string(r.key) + "/";
+    bool read = std::any_of(t.cells.begin(), t.cells.end(), [&](const CellHit& c) { return c.key.rfind(prefix, 0) == 0; });
+    bool seen = read || std::any_of(printed.begin(), printed.end(), [&](const Printed& p) {
+                  return best_label_score(p.key, r.label, r.variants) >= 75;
+                });
+    if (!seen) missing.push_back(&r);
+  }
+  // A table with most rows unread is a reading failure, not a report that lacks rows.
+  if (missing.size() * 2 > rows) return;
+  for (const RowDef* r : missing) {
+    std::string id = "template.missing_row/" + std::string(r->key);
+    add_check(a, id, Status::fail, "template row present");
+    Finding f = make_finding("NB0602", t.start, t.start,
+                             {{"table", table_name_zh(t.key)}, {"table_en", table_name_en(t.key)}, {"row", r->label},
+                              {"row_en", r->en}});
+    f.check = id;
+    doc.findings.push_back(std::move(f));
+  }
+  if (missing.empty()) add_check(a, "template.missing_row", Status::pass, "every template row present");
+  // Columns: a cell in some row, or a header label.
+  for (const auto& c : request_columns()) {
+    std::string suffix = "/" + std::string(c.key);
+    bool read = std::any_of(t.cells.begin(), t.cells.end(), [&](const CellHit& cell) {
+      return cell.key.size() > suffix.size() && cell.key.compare(cell.key.size() - suffix.size(), suffix.size(), suffix) == 0;
+    });
+    bool seen = read || std::any_of(printed.begin(), printed.end(), [&](const Printed& p) {
+                  return best_label_score(p.key, c.label, c.variants) >= 75;
+                });
+    if (seen) continue;
+    std::string id = "template.missing_column/" + std::string(c.key);
+    add_check(a, id, Status::fail, "template column present");
+    Finding f = make_finding("NB0812", t.start, t.start,
+                             {{"table", table_name_zh(t.key)}, {"table_en", table_name_en(t.key)}, {"col", c.label},
+                              {"col_en", c.en}});
+    f.check = id;
+    doc.findings.push_back(std::move(f));
+  }
+}
+
+}  // namespace
+
+void check_template(Doc& doc, Analysis& a) {
+  // The template generation against the year (the finding itself is meta.cpp's NB0103).
+  if (a.year && a.tmpl != Template::unknown && (!a.tables.empty() || !a.sections.empty())) {
+    bool mismatch = false;
+    for (auto& f : doc.findings)
+      if (f.rule && std::string_view(f.rule->id) == "NB0103") { f.check = "template.generation"; mismatch = true; }
+    Check& c = add_check(a, "template.generation", mismatch ? Status::fail : Status::pass, "template = the year's template");
+    c.lhs = a.year;
+  }
+  const Template g = a.tmpl == Template::v2021 ? Template::v2021 : a.tmpl == Template::v2019 ? Template::v2019 : Template::unknown;
+  if (g == Template::unknown) return;
+  for (const TableHit& t : a.tables) {
+    auto [l0, l1] = region(doc, a, t);
+    TokenStream ts = tokenize(doc, l0, l1);
+    std::vector<Printed> printed = printed_labels(doc, ts);
+    check_labels(doc, a, t, printed, g);
+    check_shape(doc, a, t, printed, g);
+  }
+}
+
+}  // namespace content
+}  // namespace nianbao
