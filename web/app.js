@@ -425,11 +425,11 @@
       return el("li", { class: `section ${stateKey}`, "data-key": key, "data-state": stateKey, "data-count": copies.length },
         el("span", { class: "mark", "aria-hidden": "true", text: { found: "✓", missing: "✗", duplicated: "!" }[stateKey] }),
         el("span", { class: "name", text: name }),
-        el("span", { class: "state", text: label }),
-        expected.includes(key) ? null : el("span", { class: "state", text: t("extraSection") }),
-        ...copies.map((s) => el("span", { class: "printed" },
-          s.heading !== name ? el("span", { lang: "zh-CN", text: `${s.heading} · ` }) : null, t("lineOnly", s.line))),
-        ...jumpButtons(copies));
+        el("span", { class: "state", text: expected.includes(key) ? label : `${label} ${t("extraSection")}` }),
+        el("span", { class: "copies" }, ...copies.map((s, i) => el("span", { class: "copy" },
+          el("span", { class: "printed" },
+            s.heading !== name ? el("span", { lang: "zh-CN", text: `${s.heading} · ` }) : null, t("lineOnly", s.line)),
+          jumpButtons(copies)[i]))));
     });
   }
 
@@ -452,9 +452,10 @@
         text: `${relatedLabel(r, table, rel.label)} (${t("lineOnly", rel.line)})`,
       }));
       // Long operand lists (a sum of 20 cells) fold away behind a disclosure.
+      const list = el("ul", { class: "related-list" }, ...related.map((b) => el("li", {}, b)));
       const relatedBox = !related.length ? null : related.length > RELATED_OPEN
-        ? el("details", { class: "related" }, el("summary", { text: `${t("related")} (${related.length})` }), ...related)
-        : el("div", { class: "related" }, el("span", { text: `${t("related")}：` }), ...related);
+        ? el("details", { class: "related" }, el("summary", { text: `${t("related")} (${related.length})` }), list)
+        : el("div", { class: "related" }, el("span", { text: `${t("related")}${state.lang === "en" ? ": " : "："}` }), list);
       return el("li", {
         class: `diag ${d.severity}`, "data-rule": d.rule, "data-severity": d.severity,
         "data-line": d.line, "data-column": d.column, "data-start16": d.start16, "data-end16": d.end16,

@@ -44,6 +44,17 @@ export function cliJson(file) {
   return JSON.parse(run.stdout);
 }
 
+/** The report with its requests total/total number raised by one (so identities fail), or null. */
+export function changeTotal(file) {
+  const table = cliJson(file).tables.find((t) => t.key === "requests");
+  const span = table && table.cell_spans && table.cell_spans["total/total"];
+  const value = table && table.cells["total/total"];
+  if (!span || !Number.isInteger(value)) return null;
+  const bytes = fs.readFileSync(file);
+  const text = Buffer.concat([bytes.subarray(0, span.start), Buffer.from(String(value + 1)), bytes.subarray(span.end)]);
+  return { text: text.toString("utf8"), what: `total/total ${value} → ${value + 1}` };
+}
+
 /** A fresh Chromium profile (its own user-data-dir) that records every request and CSP report. */
 export async function openBrowser() {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-e2e-"));

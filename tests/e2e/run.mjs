@@ -16,7 +16,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { serve } from "../../tools/serve.mjs";
 import {
-  buildDir, cliJson, corpus, missingPrerequisites, openBrowser, openPage, pasteAndWait, readResults, singleFile,
+  buildDir, changeTotal, cliJson, corpus, missingPrerequisites, openBrowser, openPage, pasteAndWait, readResults, singleFile,
   waitForResult,
 } from "./lib.mjs";
 
@@ -124,16 +124,11 @@ function breakTotal() {
   if (brokenCache !== undefined) return brokenCache;
   brokenCache = null;
   for (const file of corpus()) {
-    const cli = cliJson(file);
-    const table = cli.tables.find((t) => t.key === "requests");
-    const span = table && table.cell_spans && table.cell_spans["total/total"];
-    const value = table && table.cells["total/total"];
-    if (!span || !Number.isInteger(value)) continue;
-    const bytes = fs.readFileSync(file);
-    const changed = Buffer.concat([bytes.subarray(0, span.start), Buffer.from(String(value + 1)), bytes.subarray(span.end)]);
+    const changed = changeTotal(file);
+    if (!changed) continue;
     const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-broken-")), path.basename(file));
-    fs.writeFileSync(tmp, changed);
-    brokenCache = { text: changed.toString("utf8"), cli: cliJson(tmp), what: `${path.basename(file)} total/total ${value} → ${value + 1}` };
+    fs.writeFileSync(tmp, changed.text);
+    brokenCache = { text: changed.text, cli: cliJson(tmp), what: `${path.basename(file)} ${changed.what}` };
     fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
     break;
   }
@@ -237,13 +232,22 @@ async function runTarget(name, url, allowed) {
     // Interactions, on the report with the most diagnostics.
     await pasteAndWait(page, first.text);
     const bytes = Buffer.from(first.text, "utf8");
-    await test(`${name}: clicking a diagnostic selects its span in the text`, async () => {
-      const d = first.cli.diagnostics[0];
-      assert(d, "the report has no diagnostics to click");
-      await page.click("#diagnostics li.diag button.diag-main");
+    await test(`${name}: clicking a diagnostic selects its span in the text and scrolls to it`, async () => {
+      const i = first.cli.diagnostics.findIndex((x) => x.line > 60);   // far enough down to need scrolling
+      const d = first.cli.diagnostics[i];
+      assert(d, "the report has no diagnostic below line 60 to click");
+      await page.evaluate(() => { document.getElementById("text").scrollTop = 0; });
+      await page.click(`#diagnostics li.diag:nth-child(${i + 1}) button.diag-main`);
       const sel = await selection(page);
       assert(sel.focused, "textarea not focused");
       same([sel.start, sel.end], [utf16At(bytes, d.start), utf16At(bytes, d.end)], "selection");
+      // The selected line is inside the visible part of the text box.
+      const seen = await page.evaluate((line) => {
+        const ta = document.getElementById("text");
+        const lh = parseFloat(getComputedStyle(ta).lineHeight);
+        return { top: ta.scrollTop, bottom: ta.scrollTop + ta.clientHeight, minY: (line - 1) * lh };
+      }, d.line);
+      assert(seen.top > 0 && seen.bottom > seen.minY, `text box not scrolled to line ${d.line}: ${JSON.stringify(seen)}`);
     });
     await test(`${name}: clicking a cell selects its number in the text`, async () => {
       const cell = (await page.$("#tables td.fail button.cell")) || (await page.$("#tables td button.cell"));

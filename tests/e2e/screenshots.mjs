@@ -3,16 +3,17 @@
 //   cd tests/e2e && node screenshots.mjs [SEED_PREFIX...]      (default: 003 000)
 //
 // Writes docs/screenshots/seed-<prefix>.png (full page) and seed-<prefix>-en.png (English UI, the
-// first screen only).
+// first screen only), and seed-<first prefix>-changed.png: the same report with its 表三 total raised
+// by one, to show failing identities.
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { corpus, missingPrerequisites, openBrowser, openPage, pasteAndWait, root, singleFile } from "./lib.mjs";
+import { changeTotal, corpus, missingPrerequisites, openBrowser, openPage, pasteAndWait, root, singleFile } from "./lib.mjs";
 
 const outDir = path.join(root, "docs/screenshots");
 const prefixes = process.argv.slice(2).length ? process.argv.slice(2) : ["003", "000"];
 
-const missing = missingPrerequisites().filter((m) => !m.includes("tools/nianbao"));
+const missing = missingPrerequisites();  // the CLI too: changeTotal() asks it where the total is
 if (missing.length) {
   console.error(`缺少 missing:\n  ${missing.join("\n  ")}`);
   process.exit(2);
@@ -22,21 +23,29 @@ const browser = await openBrowser();
 try {
   const { page } = browser;
   await openPage(page, pathToFileURL(singleFile).href);
+  const shoot = async (name, text, english) => {
+    await pasteAndWait(page, text);
+    await page.evaluate(() => { document.getElementById("text").scrollTop = 0; window.scrollTo(0, 0); });
+    const out = path.join(outDir, `${name}.png`);
+    await page.screenshot({ path: out, fullPage: true });
+    if (english) {
+      await page.click("#lang");
+      await page.waitForFunction(() => document.documentElement.lang === "en");
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: path.join(outDir, `${name}-en.png`) });
+      await page.click("#lang");
+      await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+    }
+    console.log(path.relative(root, out) + (english ? ` (+ ${name}-en.png)` : ""));
+  };
   for (const prefix of prefixes) {
     const file = corpus().find((f) => path.basename(f).startsWith(prefix));
     if (!file) throw new Error(`no report starting with ${prefix}`);
-    await pasteAndWait(page, fs.readFileSync(file, "utf8"));
-    await page.evaluate(() => { document.getElementById("text").scrollTop = 0; window.scrollTo(0, 0); });
-    const zh = path.join(outDir, `seed-${prefix}.png`);
-    await page.screenshot({ path: zh, fullPage: true });
-    await page.click("#lang");
-    await page.waitForFunction(() => document.documentElement.lang === "en");
-    await page.evaluate(() => window.scrollTo(0, 0));
-    const en = path.join(outDir, `seed-${prefix}-en.png`);
-    await page.screenshot({ path: en });
-    await page.click("#lang");
-    await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
-    console.log(`${path.relative(root, zh)}, ${path.relative(root, en)}`);
+    await shoot(`seed-${prefix}`, fs.readFileSync(file, "utf8"), true);
+    if (prefix === prefixes[0]) {
+      const changed = changeTotal(file);
+      if (changed) await shoot(`seed-${prefix}-changed`, changed.text, false);
+    }
   }
 } finally {
   await browser.close();
