@@ -69,6 +69,18 @@ struct Analysis {
   }
 };
 
+/// One identity of the template (contract "Check ids"): Σ lhs = Σ rhs over cell keys.
+struct Operand {
+  std::string cell;   // "row/col"
+  std::string zh, en; // short labels for messages
+};
+struct Identity {
+  std::string id, table, rule, formula;
+  std::vector<Operand> lhs, rhs;
+};
+/// The identities of a table ("requests" or "appeals") for a generation.
+std::vector<Identity> identity_defs(Template t, std::string_view table);  // checks.cpp
+
 void find_sections(Doc& doc, Analysis& a);         // sections.cpp
 void check_sections(Doc& doc, Analysis& a);        // sections.cpp (after the template is known)
 void read_tables(Doc& doc, Analysis& a);           // tables.cpp

@@ -8,15 +8,6 @@
 namespace nianbao {
 namespace {
 
-struct Operand {
-  std::string cell;   // "row/col"
-  std::string zh, en; // short labels for messages
-};
-
-struct Identity {
-  std::string id, table, rule, formula;
-  std::vector<Operand> lhs, rhs;
-};
 
 std::string fmt(double v) {
   if (std::fabs(v - std::round(v)) < 1e-9) return std::to_string(static_cast<long long>(std::llround(v)));
@@ -50,10 +41,12 @@ std::vector<const RowDef*> result_rows(Template t) {
   return out;
 }
 
-std::vector<Identity> identities(Template t, const Analysis& a) {
+}  // namespace
+
+std::vector<Identity> identity_defs(Template t, std::string_view table) {
   std::vector<Identity> ids;
   const Template g = t == Template::v2021 ? Template::v2021 : Template::v2019;
-  if (a.table("requests")) {
+  if (table == "requests") {
     for (const auto& c : request_columns()) {
       std::string col = c.key;
       Identity b{"requests.balance/" + col, "requests", "NB0301",
@@ -84,7 +77,7 @@ std::vector<Identity> identities(Template t, const Analysis& a) {
       ids.push_back(std::move(ap));
     }
   }
-  if (a.table("appeals")) {
+  if (table == "appeals") {
     for (const auto& grp : appeal_groups()) {
       std::string gk = grp.key;
       Identity ap{"appeals.total/" + gk, "appeals", "NB0401", "total = upheld + corrected + other + pending", {}, {}};
@@ -97,8 +90,6 @@ std::vector<Identity> identities(Template t, const Analysis& a) {
   return ids;
 }
 
-}  // namespace
-
 void run_identity_checks(Doc& doc, Analysis& a) {
   const Template t = a.tmpl;
   // The three statistical tables are required by the 2019 and 2021 templates.
@@ -110,7 +101,11 @@ void run_identity_checks(Doc& doc, Analysis& a) {
       doc.findings.push_back(make_finding("NB0601", s ? s->start : at, at,
                                           {{"table", table_name_zh(key)}, {"table_en", table_name_en(key)}}));
     }
-  for (const Identity& id : identities(t, a)) {
+  std::vector<Identity> all;
+  for (const char* key : {"requests", "appeals"})
+    if (a.table(key))
+      for (auto& id : identity_defs(t, key)) all.push_back(std::move(id));
+  for (const Identity& id : all) {
     const TableHit* table = a.table(id.table);
     Check c;
     c.id = id.id;

@@ -1,7 +1,6 @@
 #include "rules.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstring>
 
 namespace nianbao {
@@ -108,6 +107,26 @@ constexpr RuleInfo kRules[] = {
      "表三有 {count} 行只印出了标签（{rows}），另有 {orphans} 行只有数值，无法确定对应关系，未作猜测。",
      "In Table 3, {count} rows have a label but no values ({rows}) and {orphans} rows have values but no "
      "label; they cannot be paired without guessing, so they were left out."},
+    // ── glued rows (recover_table.cpp, docs/recovery.md) ──────────────────
+    {"NB0701", "glued-recovered", S::info,
+     "{table}「{row}」印作「{printed}」（分隔符丢失），按模板列数和勾稽关系只有一种拆分：{split}。",
+     "Row '{row_en}' of {table_en} is printed '{printed}' (separators lost); the template's columns and "
+     "identities allow exactly one split: {split}."},
+    {"NB0702", "glued-ambiguous", S::warning,
+     "{table}「{row}」印作「{printed}」（分隔符丢失），有多种拆分都符合勾稽关系，未作猜测：{candidates}。",
+     "Row '{row_en}' of {table_en} is printed '{printed}' (separators lost) and several splits satisfy the "
+     "identities, so none was chosen: {candidates}."},
+    {"NB0703", "glued-inconsistent", S::error,
+     "{table}中分隔符丢失的行（{rows}）没有任何拆分能满足勾稽关系：表中至少有一个数字印错了。",
+     "No split of the rows of {table_en} whose separators were lost ({rows}) satisfies the identities: at "
+     "least one printed number is wrong."},
+    {"NB0704", "glued-budget", S::warning,
+     "{table}中分隔符丢失的行（{rows}）可能的拆分过多，在 {visits} 次尝试内未能确定，未作猜测。",
+     "The rows of {table_en} whose separators were lost ({rows}) have too many possible splits to settle "
+     "within {visits} tries; none was chosen."},
+    {"NB0705", "glued-unreadable", S::warning,
+     "{table}中分隔符丢失的行无法拆分：{reason}",
+     "The rows of {table_en} whose separators were lost cannot be split: {reason_en}"},
     // ── content (content*.cpp) ─────────────────────────────────────────────
     {"NB0801", "narrative-mismatch", S::warning,
      "正文与表格不符：正文写「{text}」，而{table}的{what}为 {value}。{detail}",
@@ -166,7 +185,10 @@ const RuleInfo* rules_end() { return std::end(kRules); }
 const RuleInfo& rule(std::string_view id) {
   for (const auto& r : kRules)
     if (id == r.id) return r;
-  std::abort();  // unknown rule id: a programming error caught by the tests
+  // An unknown id is a programming error (the rule-table test catches it); never crash a user's run.
+  static const RuleInfo kUnknown{"NB0000", "internal", Severity::warning,
+                                 "内部错误：引用了未登记的规则。", "Internal error: an unregistered rule was used."};
+  return kUnknown;
 }
 
 std::string format(const char* tmpl, Args args) {

@@ -88,7 +88,8 @@ bool numbers_only(std::string_view text, Tail& tail) {
     while (i < text.size() && text[i] != ' ') ++i;
     if (i == b) break;
     std::string_view piece = text.substr(b, i - b);
-    if (parse_value(piece).kind != Value::number) return false;
+    bool digit_run = piece.find_first_not_of("0123456789") == std::string_view::npos;  // any length
+    if (!digit_run && parse_value(piece).kind != Value::number) return false;
     tail.pieces.push_back({b, i});
     for (char c : piece) tail.digits += c >= '0' && c <= '9';
   }
@@ -185,6 +186,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     uint32_t label_start, label_end;
     Values values;
     bool closed = false;
+    bool glued = false;
   };
   std::vector<Row> rows;
   bool started = false;
@@ -247,6 +249,11 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     std::string_view label = has_tail ? std::string_view(t.text).substr(0, tail.label_bytes) : std::string_view(t.text);
     RowMatch m = match_request_row(label);
     if (!m.def && has_tail) { m = match_request_row(t.text); has_tail = false; }
+    if (m.def && !rows.empty() && rows.back().def == m.def) {
+      // The tail of the previous row's label, wrapped onto the next line ("认或重新出具已获取信息").
+      std::u32string k = label_key(label), full = label_key(m.def->label);
+      if (k.size() < full.size() && full.compare(full.size() - k.size(), k.size(), k) == 0) m = RowMatch{};
+    }
     if (!m.def) {  // header text, a continuation fragment ("务信息"), a note
       if (at_line_start) fragment = true;
       continue;
@@ -267,11 +274,12 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       if (rows[pending[p]].def == m.def) { pending.erase(pending.begin() + long(p)); break; }
     ++labels_in_line;
     fragment = false;
-    rows.push_back({m.def, t.start, t.end, {}, false});
+    rows.push_back({m.def, t.start, t.end, {}, false, false});
     if (has_tail) {
       if (looks_glued(tail, ncols)) {
         record_glued(th, m.def->key, ncols, t, tail);
         rows.back().closed = true;
+        rows.back().glued = true;
       } else {
         add_tail(rows.back().values, t, tail);
       }
@@ -285,7 +293,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     std::string list;
     size_t unplaced = 0;
     for (size_t i = 0; i < rows.size(); ++i) {
-      if (!rows[i].values.empty()) continue;
+      if (!rows[i].values.empty() || rows[i].glued) continue;
       bool elsewhere = false;
       for (const auto& o : rows) elsewhere |= o.def == rows[i].def && !o.values.empty();
       if (elsewhere || std::string_view(rows[i].def->key) == "other") continue;
@@ -313,6 +321,34 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   for (const auto& c : request_columns()) cols.push_back(c.key);
   th.start = rows.empty() ? th.glued.front().start : rows.front().label_start;
   th.end = th.start;
+  // A row with fewer values than columns but digits enough for all of them lost its
+  // separators ("4010000041" in one cell): record it as glued, for recovery.
+  for (auto& r : rows) {
+    size_t non_empty = 0, digits = 0;
+    bool integers = true;
+    for (const auto& v : r.values) {
+      if (v.value.kind == Value::empty) continue;
+      ++non_empty;
+      integers &= v.value.kind == Value::number && v.value.integer && v.value.unit.empty();
+      for (char c : v.raw) digits += c >= '0' && c <= '9';
+    }
+    // Blank cells between values mean the separators are there: only a short row is glued.
+    size_t b = 0, e = r.values.size();
+    while (b < e && r.values[b].value.kind == Value::empty) ++b;
+    if (!integers || non_empty == 0 || e - b >= ncols || digits < ncols) continue;
+    TableHit::Glued g;
+    g.row = r.def->key;
+    g.cells = int(ncols);
+    for (const auto& v : r.values)
+      if (v.value.kind != Value::empty) g.pieces.push_back(v.raw);
+    g.start = r.values.front().start;
+    g.end = r.values.back().end;
+    for (const auto& v : r.values)
+      if (v.value.kind != Value::empty) { g.start = v.start; break; }
+    th.glued.push_back(std::move(g));
+    r.values.clear();
+    r.glued = true;
+  }
   // A label can occur more than once (a heading above a small table, a stray header row):
   // place the first occurrence that has values, else the first.
   auto has_values = [](const Row& r) { return !r.values.empty(); };
@@ -321,7 +357,9 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     std::string key = r.def->key;
     // "（六）其他处理" read as the v2019 row in a v2021 table is the group label.
     if (v2021 && key == "other" && r.values.empty()) continue;
-    if (th.find(key + "/natural")) continue;
+    bool glued_elsewhere = false;
+    for (const auto& g : th.glued) glued_elsewhere |= g.row == key;
+    if (r.glued || glued_elsewhere || th.find(key + "/natural")) continue;
     bool later_with_values = false;
     if (!has_values(r))
       for (size_t j = i + 1; j < rows.size() && !later_with_values; ++j)
