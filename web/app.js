@@ -246,7 +246,8 @@
       state.templates = msg.templates;
       ui.version.textContent = msg.version;
       if (state.notice && state.notice.key === "loadFailed") state.notice = null;
-      if (state.shown || !state.notice) scheduleCheck(0);
+      // Check what is there, unless the last check crashed the engine and nothing changed since.
+      if (state.dirty || !state.notice) scheduleCheck(0);
     } else if (msg.type === "result") {
       if (!state.inFlight || msg.id !== state.inFlight.id) return;
       clearTimeout(state.watchdog);
@@ -653,8 +654,9 @@
     const cells = tb.cells || {};
     const values = (check.cells || []).map((k) => cells[k]);
     const k = splitPoint(check, values);
-    const side = (vals) => vals.map((v) => (typeof v === "number" ? fmt(v) : "?")).join(" + ");
-    const expr = `${side(values.slice(0, k))} ≠ ${side(values.slice(k))}`;
+    // A side with no operand cells (a check against a stated number) shows that number itself.
+    const side = (vals, whole) => (vals.length ? vals.map((v) => (typeof v === "number" ? fmt(v) : "?")).join(" + ") : fmt(whole));
+    const expr = `${side(values.slice(0, k), check.lhs)} ≠ ${side(values.slice(k), check.rhs)}`;
     const totals = `(${fmt(check.lhs)} ≠ ${fmt(check.rhs)})`;
     const [family, detail] = check.id.split("/");
     const fam = CHECK_FAMILIES[family];
@@ -680,6 +682,7 @@
   // prefix and suffix sums give lhs and rhs.
   function splitPoint(check, values) {
     const n = values.length;
+    if (n < 2) return n;
     const sum = (a) => a.reduce((s, v) => s + (typeof v === "number" ? v : 0), 0);
     const near = (a, b) => typeof b === "number" && Math.abs(a - b) < 1e-6;
     const fits = (k) => near(sum(values.slice(0, k)), check.lhs) && near(sum(values.slice(k)), check.rhs);

@@ -116,10 +116,29 @@ export async function pasteAndWait(page, text) {
 }
 
 export async function waitForResult(page, length) {
-  await page.waitForFunction((n) => {
+  await explainTimeout(page, page.waitForFunction((n) => {
     const r = document.getElementById("results");
     return r.dataset.status === "done" && r.dataset.checkedLength === String(n) && r.getAttribute("aria-busy") === "false";
-  }, length, { timeout: 20000 });
+  }, length, { timeout: 20000 }));
+}
+
+export async function waitForStatus(page, status) {
+  await explainTimeout(page, page.waitForFunction((s) => document.getElementById("results").dataset.status === s,
+    status, { timeout: 20000 }));
+}
+
+// A timeout says what the page showed instead.
+async function explainTimeout(page, waiting) {
+  try {
+    await waiting;
+  } catch (err) {
+    const shown = await page.evaluate(() => {
+      const r = document.getElementById("results");
+      return `status=${r.dataset.status} length=${r.dataset.checkedLength} busy=${r.getAttribute("aria-busy")} ` +
+        `summary="${document.getElementById("summary").textContent}"`;
+    }).catch(() => "(page gone)");
+    throw new Error(`${err.message.split("\n")[0]} — the page shows ${shown}`);
+  }
 }
 
 /** Everything the results panel shows, read back from the DOM. */

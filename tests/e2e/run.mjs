@@ -17,7 +17,7 @@ import { pathToFileURL } from "node:url";
 import { serve } from "../../tools/serve.mjs";
 import {
   buildDir, changeTotal, cliJson, corpus, missingPrerequisites, openBrowser, openPage, pasteAndWait, readResults, singleFile,
-  waitForResult,
+  waitForResult, waitForStatus,
 } from "./lib.mjs";
 
 // ---------------------------------------------------------------- a small test loop
@@ -337,7 +337,7 @@ async function runTarget(name, url, allowed) {
       assert((await page.inputValue("#text")) === "", "cleared text came back after reload");
     });
 
-    await test(`${name}: a GB18030 file is decoded and says so; results equal the UTF-8 text's`, async () => {
+    await test(`${name}: GB18030 and UTF-16 files are decoded and say so; results equal the UTF-8 text's`, async () => {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-gb-"));
       const gbFile = path.join(tmp, "report-gb18030.txt");
       const conv = spawnSync("iconv", ["-f", "UTF-8", "-t", "GB18030", first.file], { maxBuffer: 64 << 20 });
@@ -347,6 +347,12 @@ async function runTarget(name, url, allowed) {
       assert((await page.inputValue("#text")) === first.text, "decoded text differs from the UTF-8 original");
       assert((await page.textContent("#file-note")).includes("GB18030"), "the file note does not say GB18030");
       same((await readResults(page)).diagnostics.map((d) => d.rule), first.cli.diagnostics.map((d) => d.rule), "rules");
+      // A byte-order mark decides before any guessing: UTF-16LE.
+      const u16File = path.join(tmp, "report-utf16le.txt");
+      fs.writeFileSync(u16File, Buffer.from(`\ufeff${first.text}`, "utf16le"));
+      await openFileAndWait(page, u16File);
+      assert((await page.inputValue("#text")) === first.text, "UTF-16LE text differs from the original");
+      assert((await page.textContent("#file-note")).includes("UTF-16LE"), "the file note does not say UTF-16LE");
       fs.rmSync(tmp, { recursive: true, force: true });
     });
 
@@ -395,6 +401,39 @@ async function runBrokenWasm(server, label, dir) {
   }
 }
 
+// Fault injection: an engine that traps on request ("CRASH" in the text) stands in for
+// nianbao.js, to prove the page reports a failure inside the engine, replaces the worker and
+// checks again on the next edit.
+const TRAPPING_ENGINE = `var createNianbao = async () => ({
+  version: () => "fault-injection",
+  templates: () => ({}),
+  check: (text) => {
+    if (text.includes("CRASH")) throw new WebAssembly.RuntimeError("unreachable");
+    return { schema: "nianbao-check/1", report: { template: "unknown" }, sections: [], tables: [], checks: [], diagnostics: [] };
+  },
+});`;
+
+async function runTrappingEngine(server, dir) {
+  const browser = await openBrowser();
+  const { page } = browser;
+  try {
+    await test("http: a trap inside the engine → a message, a fresh worker, the next edit checks again", async () => {
+      await openPage(page, `http://127.0.0.1:${server.address().port}/`);
+      await page.fill("#text", "CRASH 一、总体情况");
+      await waitForStatus(page, "failed");
+      const summary = await page.textContent("#summary");
+      assert(/检查程序出错：RuntimeError: unreachable/.test(summary), `summary: "${summary}"`);
+      assert(await page.isEditable("#text"), "textarea not editable");
+      await pasteAndWait(page, "一、总体情况 二、主动公开政府信息情况");
+      assert(!/出错/.test(await page.textContent("#summary")), "the failure message stayed after a good check");
+    });
+  } finally {
+    await browser.close();
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const missing = missingPrerequisites();
   if (missing.length) {
@@ -419,6 +458,10 @@ async function main() {
     else fs.rmSync(path.join(dir, "web/nianbao.wasm"));
     await runBrokenWasm(await serve({ dir, port: 0 }), label, dir);
   }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-trap-"));
+  fs.cpSync(path.join(buildDir, "web"), path.join(dir, "web"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "web/nianbao.js"), TRAPPING_ENGINE);
+  await runTrappingEngine(await serve({ dir, port: 0 }), dir);
   finish();
 }
 
