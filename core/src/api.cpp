@@ -16,17 +16,21 @@ namespace {
 constexpr uint64_t kMaxInput = 1u << 30;  // 1 GiB: offsets are 32-bit
 
 /// Resolves decoded-text positions to line/column and UTF-16 offsets.
+/// Code points and UTF-16 units before every 64-byte block are counted once,
+/// so each lookup scans less than one block, however long the line.
 class Locator {
  public:
   explicit Locator(const Doc& doc) : doc_(doc), text_(doc.decoded) {
     line_starts_.push_back(0);
     for (uint32_t i = 0; i < text_.size(); ++i)
       if (text_[i] == '\n') line_starts_.push_back(i + 1);
-    // UTF-16 units before each 4 KiB block.
-    uint32_t units = 0;
+    uint32_t points = 0, units = 0;
+    blocks_.reserve(text_.size() / kBlock + 1);
     for (uint32_t i = 0; i < text_.size(); ++i) {
-      if ((i & kBlockMask) == 0) blocks_.push_back(units);
-      units += unit16(static_cast<unsigned char>(text_[i]));
+      if (i % kBlock == 0) blocks_.push_back({points, units});
+      unsigned char b = static_cast<unsigned char>(text_[i]);
+      points += (b & 0xC0) != 0x80;
+      units += unit16(b);
     }
   }
   uint32_t lines() const {
@@ -41,8 +45,8 @@ class Locator {
     if (de == ds) s.end = s.start;
     line_col(ds, s.line, s.column);
     line_col(de, s.end_line, s.end_column);
-    s.start16 = utf16(ds);
-    s.end16 = utf16(de);
+    s.start16 = count(ds).units;
+    s.end16 = count(de).units;
     return s;
   }
   Span from_folded(uint32_t fs, uint32_t fe) const {
@@ -52,27 +56,33 @@ class Locator {
   }
 
  private:
-  static constexpr uint32_t kBlockMask = 4095;
+  static constexpr uint32_t kBlock = 64;
+  struct Counts { uint32_t points, units; };
   static uint32_t unit16(unsigned char b) { return (b & 0xC0) == 0x80 ? 0 : b >= 0xF0 ? 2 : 1; }
+  /// Code points and UTF-16 units before decoded position `d`.
+  Counts count(uint32_t d) const {
+    d = std::min<uint32_t>(d, uint32_t(text_.size()));
+    if (blocks_.empty()) return {0, 0};
+    size_t b = std::min<size_t>(d / kBlock, blocks_.size() - 1);
+    Counts c = blocks_[b];
+    for (uint32_t i = uint32_t(b * kBlock); i < d; ++i) {
+      unsigned char x = static_cast<unsigned char>(text_[i]);
+      c.points += (x & 0xC0) != 0x80;
+      c.units += unit16(x);
+    }
+    return c;
+  }
   void line_col(uint32_t d, uint32_t& line, uint32_t& col) const {
     d = std::min<uint32_t>(d, uint32_t(text_.size()));
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), d);
     size_t li = size_t(it - line_starts_.begin()) - 1;
     line = uint32_t(li + 1);
-    col = uint32_t(utf8_count(text_.substr(line_starts_[li], d - line_starts_[li])) + 1);
-  }
-  uint32_t utf16(uint32_t d) const {
-    d = std::min<uint32_t>(d, uint32_t(text_.size()));
-    if (blocks_.empty()) return 0;
-    size_t b = std::min<size_t>(d >> 12, blocks_.size() - 1);
-    uint32_t units = blocks_[b];
-    for (uint32_t i = uint32_t(b << 12); i < d; ++i) units += unit16(static_cast<unsigned char>(text_[i]));
-    return units;
+    col = count(d).points - count(line_starts_[li]).points + 1;
   }
   const Doc& doc_;
   std::string_view text_;
   std::vector<uint32_t> line_starts_;
-  std::vector<uint32_t> blocks_;
+  std::vector<Counts> blocks_;
 };
 
 /// Binary junk: NUL bytes or many control characters in the decoded text.
