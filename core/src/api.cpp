@@ -95,8 +95,8 @@ void check_binary(Doc& doc) {
     else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') { ++ctrl; first = std::min(first, i); }
   }
   size_t replaced = 0;
-  for (size_t i = 0; i + 2 < s.size(); ++i)
-    if (s.compare(i, 3, "\xEF\xBF\xBD") == 0) ++replaced;
+  for (size_t i = s.find("\xEF\xBF\xBD"); i != std::string_view::npos; i = s.find("\xEF\xBF\xBD", i + 1))
+    ++replaced;
   if (nul == 0 && ctrl * 20 <= s.size() && replaced * 10 <= s.size() / 3) return;
   std::string detail = std::to_string(nul) + " 个 NUL 字节、" + std::to_string(ctrl) + " 个控制字符、" +
                        std::to_string(replaced) + " 处无效字节（前 " + std::to_string(s.size()) + " 字节中）";
