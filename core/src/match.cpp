@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 #include <vector>
 
 #include "utf8.h"
@@ -132,6 +133,81 @@ std::u32string label_key(std::string_view text) {
   return k;
 }
 
+namespace {
+
+/// Longest common subsequence of `a` and `b` by dynamic programming (sizes ≤ 80).
+int lcs_table(const std::u32string& a, const std::u32string& b) {
+  int prev[81] = {0}, cur[81] = {0};
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : std::max(prev[j], cur[j - 1]);
+    std::copy(cur, cur + b.size() + 1, prev);
+  }
+  return prev[b.size()];
+}
+
+/// A template label's key with what scoring against it needs, computed once.
+struct TemplateKey {
+  std::string text;                                   // the label as given (checked on every hit)
+  std::u32string key;                                 // label_key without the enumerator
+  std::vector<std::pair<char32_t, uint64_t>> masks;   // sorted: character → positions in `key` (≤ 64)
+};
+
+/// LCS length of `a` and `t.key` with the bit-parallel algorithm of Allison and
+/// Dix (Hyyrö's formulation): one word operation per character of `a`.
+int lcs_bits(const std::u32string& a, const TemplateKey& t) {
+  uint64_t v = ~uint64_t(0);
+  for (char32_t c : a) {
+    auto it = std::lower_bound(t.masks.begin(), t.masks.end(), std::make_pair(c, uint64_t(0)));
+    if (it == t.masks.end() || it->first != c) continue;
+    uint64_t u = v & it->second;
+    v = (v + u) | (v - u);
+  }
+  uint64_t used = t.key.size() == 64 ? ~uint64_t(0) : (uint64_t(1) << t.key.size()) - 1;
+  return __builtin_popcountll(~v & used);
+}
+
+/// label_score with `b` a template key: the same result, faster LCS.
+int score(const std::u32string& a, const TemplateKey& t) {
+  const std::u32string& b = t.key;
+  if (a.empty() || b.empty()) return 0;
+  if (a == b) return 100;
+  if (a.size() >= 4 && a.size() < b.size() && b.compare(0, a.size(), a) == 0 && a.size() * 3 >= b.size())
+    return 85;
+  if (b.size() >= 2 && a.size() > b.size() && a.compare(0, b.size(), b) == 0 && b.size() * 2 >= a.size())
+    return 80;
+  if (a.size() > 80 || b.size() > 80) return 0;
+  // LCS ≤ the shorter length: when even that scores under 75, skip it.
+  if (200 * std::min(a.size(), b.size()) / (a.size() + b.size()) < 75) return 0;
+  int lcs = b.size() <= 64 ? lcs_bits(a, t) : lcs_table(a, b);
+  int s = int(200 * lcs / int(a.size() + b.size()));
+  return s >= 75 ? std::min(s, 79) : 0;
+}
+
+/// The key of a template label, computed once per label (per thread). Labels
+/// are looked up by address (template labels are literals) and their text
+/// compared, so a different string at a reused address is recomputed.
+const TemplateKey& template_key(std::string_view label) {
+  thread_local std::unordered_map<const char*, std::vector<TemplateKey>> cache;
+  std::vector<TemplateKey>& at = cache[label.data()];
+  for (const TemplateKey& t : at)
+    if (t.text == label) return t;
+  TemplateKey t;
+  t.text = std::string(label);
+  Enumerator e = parse_enumerator(label);
+  t.key = label_key(label.substr(e.length));
+  if (t.key.size() <= 64)
+    for (size_t j = 0; j < t.key.size(); ++j) {
+      auto it = std::lower_bound(t.masks.begin(), t.masks.end(), std::make_pair(t.key[j], uint64_t(0)));
+      if (it == t.masks.end() || it->first != t.key[j]) it = t.masks.insert(it, {t.key[j], 0});
+      it->second |= uint64_t(1) << j;
+    }
+  at.push_back(std::move(t));
+  return at.back();
+}
+
+}  // namespace
+
 int label_score(const std::u32string& a, const std::u32string& b) {
   if (a.empty() || b.empty()) return 0;
   if (a == b) return 100;
@@ -141,26 +217,16 @@ int label_score(const std::u32string& a, const std::u32string& b) {
     return 80;
   // Longest common subsequence, bounded sizes (labels are short).
   if (a.size() > 80 || b.size() > 80) return 0;
-  std::vector<int> prev(b.size() + 1, 0), cur(b.size() + 1, 0);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    for (size_t j = 1; j <= b.size(); ++j)
-      cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : std::max(prev[j], cur[j - 1]);
-    std::swap(prev, cur);
-  }
-  int lcs = prev[b.size()];
+  int lcs = lcs_table(a, b);
   int score = int(200 * lcs / int(a.size() + b.size()));
   return score >= 75 ? std::min(score, 79) : 0;
 }
 
 int best_label_score(const std::u32string& printed, std::string_view label, std::string_view variants) {
-  auto one = [&](std::string_view l) {
-    Enumerator e = parse_enumerator(l);
-    return label_score(printed, label_key(l.substr(e.length)));
-  };
-  int best = one(label);
+  int best = score(printed, template_key(label));
   while (!variants.empty()) {
     size_t bar = variants.find('|');
-    best = std::max(best, one(variants.substr(0, bar)));
+    best = std::max(best, score(printed, template_key(variants.substr(0, bar))));
     if (bar == std::string_view::npos) break;
     variants.remove_prefix(bar + 1);
   }
