@@ -6,6 +6,7 @@
 // sections. Parenthesized enumerators (（一）) are never top-level. A heading
 // may be split over two lines, or run into its first sentence ("一、总体情况。…").
 #include <algorithm>
+#include <vector>
 
 #include "analysis.h"
 #include "match.h"
@@ -23,6 +24,32 @@ struct TitleMatch {
 std::u32string without_de(std::u32string k) {
   k.erase(std::remove(k.begin(), k.end(), U'的'), k.end());
   return k;
+}
+
+/// Every accepted title of the v2019 and pre-2019 sections, in template order,
+/// with its keys computed once (the templates are constant).
+struct Title {
+  Template gen;
+  const SectionDef* def;
+  std::u32string key, key_nd;
+};
+const std::vector<Title>& all_titles() {
+  static const std::vector<Title> titles = [] {
+    std::vector<Title> out;
+    for (Template g : {Template::v2019, Template::pre2019})
+      for (const auto& def : template_def(g).sections) {
+        std::string_view t(def.titles);
+        while (!t.empty()) {
+          size_t bar = t.find('|');
+          std::u32string k = label_key(t.substr(0, bar));
+          out.push_back({g, &def, k, without_de(k)});
+          if (bar == std::string_view::npos) break;
+          t.remove_prefix(bar + 1);
+        }
+      }
+    return out;
+  }();
+  return titles;
 }
 
 /// Bytes of `rest` needed to cover the first `n` key characters.
@@ -50,33 +77,24 @@ TitleMatch match_title(std::string_view rest, bool whole) {
   if (key.empty() || (key.size() > 60 && whole)) return best;
   std::u32string key_nd = without_de(key);
   size_t best_len = 0;
-  for (Template g : {Template::v2019, Template::pre2019}) {
-    for (const auto& def : template_def(g).sections) {
-      std::string_view titles(def.titles);
-      while (!titles.empty()) {
-        size_t bar = titles.find('|');
-        std::u32string tk = label_key(titles.substr(0, bar));
-        std::u32string tk_nd = without_de(tk);
-        size_t covered = std::string_view::npos;
-        if (key == tk || key_nd == tk_nd) {
-          covered = rest.size();
-        } else if (!whole && key.size() > tk.size() && key.compare(0, tk.size(), tk) == 0) {
-          size_t b = bytes_for_key_chars(rest, tk.size());
-          if (b != std::string_view::npos) {
-            std::string_view after = trim(rest.substr(b));
-            if (after.rfind("。", 0) == 0 || after.rfind(":", 0) == 0 || after.rfind(",", 0) == 0)
-              covered = b;
-          }
-        }
-        if (covered != std::string_view::npos && tk.size() > best_len) {
-          best_len = tk.size();
-          best.def = &def;
-          best.pre2019_only = g == Template::pre2019 && is_pre2019_only(def.key);
-          best.title_bytes = covered;
-        }
-        if (bar == std::string_view::npos) break;
-        titles.remove_prefix(bar + 1);
+  for (const Title& t : all_titles()) {
+    const std::u32string &tk = t.key, &tk_nd = t.key_nd;
+    size_t covered = std::string_view::npos;
+    if (key == tk || key_nd == tk_nd) {
+      covered = rest.size();
+    } else if (!whole && key.size() > tk.size() && key.compare(0, tk.size(), tk) == 0) {
+      size_t b = bytes_for_key_chars(rest, tk.size());
+      if (b != std::string_view::npos) {
+        std::string_view after = trim(rest.substr(b));
+        if (after.rfind("。", 0) == 0 || after.rfind(":", 0) == 0 || after.rfind(",", 0) == 0)
+          covered = b;
       }
+    }
+    if (covered != std::string_view::npos && tk.size() > best_len) {
+      best_len = tk.size();
+      best.def = t.def;
+      best.pre2019_only = t.gen == Template::pre2019 && is_pre2019_only(t.def->key);
+      best.title_bytes = covered;
     }
   }
   return best;
@@ -85,17 +103,8 @@ TitleMatch match_title(std::string_view rest, bool whole) {
 /// Is `key` a proper prefix of some title (a heading cut by a line break)?
 bool is_title_prefix(const std::u32string& key) {
   if (key.size() < 3) return false;
-  for (Template g : {Template::v2019, Template::pre2019})
-    for (const auto& def : template_def(g).sections) {
-      std::string_view titles(def.titles);
-      while (!titles.empty()) {
-        size_t bar = titles.find('|');
-        std::u32string tk = label_key(titles.substr(0, bar));
-        if (tk.size() > key.size() && tk.compare(0, key.size(), key) == 0) return true;
-        if (bar == std::string_view::npos) break;
-        titles.remove_prefix(bar + 1);
-      }
-    }
+  for (const Title& t : all_titles())
+    if (t.key.size() > key.size() && t.key.compare(0, key.size(), key) == 0) return true;
   return false;
 }
 
