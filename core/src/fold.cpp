@@ -57,6 +57,12 @@ void fold_text(Doc& doc) {
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b >= 0x20 && b < 0x7F && b != '*') { ++i; continue; }  // ASCII fast path
     if (b == '\t' || b == '\n') { ++i; continue; }
+    // U+4000–U+9FFF (CJK ideographs, the bulk of a report): NFKC-inert, none of our folds.
+    if (b >= 0xE4 && b <= 0xE9 && i + 2 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     size_t at = i;
     if (b == '*') {
       if (i + 1 < s.size() && s[i + 1] == '*') {  // `**` bold marker: drop
