@@ -175,6 +175,28 @@ constexpr RuleInfo kRules[] = {
     {"NB0814", "draft-residue", S::info,
      "文中留有{what}，共 {count} 处，发布前应清理。",
      "The text still contains {what_en} ({count}); clean them up before publishing."},
+    // ── cross-year comparison (compare.cpp, docs/compare.md) ──────────────
+    {"NB0901", "carry-mismatch", S::error,
+     "本年表三「上年结转」{col}列为 {lhs}，而上年报告「结转下年度」为 {rhs}，相差 {diff}。本年的上年结转数应等于上年的结转下年度数。",
+     "This year's Table 3 'carried over' ({col_en}) is {lhs}, but last year's report carried forward {rhs}, off by "
+     "{diff}. This year's carried-over count must equal last year's carried-forward count."},
+    {"NB0902", "in-force-mismatch", S::warning,
+     "表二「{row}」现行有效件数 {lhs} ≠ 上年现行有效件数 {last}（上年报告）+ 本年制发 {issued} − 本年废止 {repealed} = {rhs}，相差 "
+     "{diff}。若有修订或上年数字更正，请在报告中说明。",
+     "Table 2 '{row_en}': {lhs} in force ≠ {last} in force last year (last year's report) + {issued} issued − "
+     "{repealed} repealed = {rhs}, off by {diff}. If amendments or a corrected figure explain it, say so in the "
+     "report."},
+    {"NB0903", "body-differs", S::warning,
+     "两份报告的主体不同：本年为「{this_org}」，上年为「{last_org}」。跨年度核对只对同一机关的报告有意义。",
+     "The two reports come from different bodies: '{this_org}' this year, '{last_org}' last year. Cross-year "
+     "checks only make sense for reports of one body."},
+    {"NB0904", "years-not-consecutive", S::warning,
+     "两份报告不是相邻年度：本年报告为 {this_year} 年度，上年报告为 {last_year} 年度。{detail}",
+     "The two reports are not for consecutive years: this year's is for {this_year}, last year's for {last_year}. "
+     "{detail_en}"},
+    {"NB0905", "compare-skipped", S::info,
+     "{what}未能核对：{reason}",
+     "{what_en} could not be checked: {reason_en}"},
 };
 
 }  // namespace

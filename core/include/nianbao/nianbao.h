@@ -156,6 +156,61 @@ std::string to_json(const Result&, const JsonOptions& = {});
 /// {"rows": [{key, label, group}], "columns": [{key, label, group}]}, …}}, "v2021": …}.
 std::string templates_json();
 
+// ─────────────────────────── Cross-year comparison ───────────────────────────
+//
+// Two reports of one body for consecutive years must agree where the template
+// carries numbers over (../shared/spec/templates.md, "Identities"):
+//
+//     nianbao::Result last = nianbao::check(last_bytes), cur = nianbao::check(this_bytes);
+//     nianbao::CompareResult c = nianbao::compare(last, cur);
+//     std::string json = nianbao::to_json(c);      // schema "nianbao-compare/1"
+//
+// Checks: compare.carry/<col> (this year's 上年结转 = last year's 结转下年度),
+// compare.in_force/<row> (v2021: 现行有效件数 continues), compare.same_body,
+// compare.consecutive. Spans point into the report named by `file` (last or
+// this year's), so every diagnostic and related location says which one.
+
+/// Output schema id of the comparison's `to_json`.
+inline constexpr const char* kCompareSchema = "nianbao-compare/1";
+
+/// Which of the two reports a location or operand belongs to.
+enum class Which : uint8_t { last, current };
+const char* to_string(Which);      // "last" | "this"
+
+/// What the comparison keeps of each report (the JSON's `last` / `this`).
+struct CompareSide {
+  std::string file;
+  InputInfo input;
+  ReportInfo report;
+};
+
+struct CompareCheck : Check {
+  std::vector<Which> cell_files;   // parallel to `cells`: the report each operand is read from
+};
+
+struct CompareDiagnostic : Diagnostic {
+  Which file = Which::current;     // the report `span` points into
+  std::vector<Which> related_files;  // parallel to `related`
+};
+
+struct CompareResult {
+  CompareSide last, cur;
+  std::vector<CompareCheck> checks;
+  std::vector<CompareDiagnostic> diagnostics;
+  size_t count(Severity) const;
+};
+
+/// Compare last year's report with this year's (each a `check` result).
+/// Never throws; a check whose operands are missing is skipped and says why.
+CompareResult compare(const Result& last, const Result& cur);
+
+/// Serialize a comparison (schema nianbao-compare/1, docs/compare.md).
+std::string to_json(const CompareResult&, const JsonOptions& = {});
+
+/// For the page: check both texts (already UTF-8, Options::assume_utf8) and
+/// compare them; the JSON of `to_json(CompareResult)`.
+std::string compare_json(std::string_view last_text, std::string_view this_text, const JsonOptions& = {});
+
 }  // namespace nianbao
 
 #endif  // NIANBAO_NIANBAO_H
