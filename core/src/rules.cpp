@@ -181,11 +181,10 @@ constexpr RuleInfo kRules[] = {
      "This year's Table 3 'carried over' ({col_en}) is {lhs}, but last year's report carried forward {rhs}, off by "
      "{diff}. This year's carried-over count must equal last year's carried-forward count."},
     {"NB0902", "in-force-mismatch", S::warning,
-     "表二「{row}」现行有效件数 {lhs} ≠ 上年现行有效件数 {last}（上年报告）+ 本年制发 {issued} − 本年废止 {repealed} = {rhs}，相差 "
+     "表二「{row}」现行有效件数 {lhs} ≠ 上年报告的现行有效件数 {last} + 本年制发 {issued} − 本年废止 {repealed} = {rhs}，相差 "
      "{diff}。若有修订或上年数字更正，请在报告中说明。",
-     "Table 2 '{row_en}': {lhs} in force ≠ {last} in force last year (last year's report) + {issued} issued − "
-     "{repealed} repealed = {rhs}, off by {diff}. If amendments or a corrected figure explain it, say so in the "
-     "report."},
+     "Table 2 '{row_en}': {lhs} in force ≠ {last} in force in last year's report + {issued} issued − {repealed} "
+     "repealed = {rhs}, off by {diff}. If amendments or a corrected figure explain it, say so in the report."},
     {"NB0903", "body-differs", S::warning,
      "两份报告的主体不同：本年为「{this_org}」，上年为「{last_org}」。跨年度核对只对同一机关的报告有意义。",
      "The two reports come from different bodies: '{this_org}' this year, '{last_org}' last year. Cross-year "

@@ -561,6 +561,147 @@ def thousand_files():
         print(f'1000 files: {took:.1f} s')
 
 
+# ------------------------------------------------------------------ compare
+# `nianbao compare LAST THIS`: pairs made from a real report (tests/corpus/102_*,
+# 上海市人民政府办公厅 2025) and a "next year" copy with the year moved on and the
+# 表三 上年结转 row carried (or not) from the original's 结转下年度 row.
+
+CARRIED_OVER = '| 二、上年结转政府信息公开申请数量 | 170 | 15 | 0 | 0 | 4 | 0 | 189 |'
+CARRIED_ON = '| 二、上年结转政府信息公开申请数量 | 290 | 3 | 0 | 0 | 0 | 0 | 293 |'
+
+
+def compare_pair(tmp):
+    """(last, matching next year, mismatching next year, two years later) as paths."""
+    found = sorted(CORPUS.glob('102_*.txt'))
+    if not found:
+        raise Skip(f'no 102_*.txt in {CORPUS}')
+    last = found[0]
+    text = last.read_text('utf-8')
+    check(CARRIED_OVER in text, '102 no longer prints its 上年结转 row as expected')
+    tmp = pathlib.Path(tmp)
+    paths = {}
+    for name, body in (('good_2026.txt', text.replace('2025', '2026').replace(CARRIED_OVER, CARRIED_ON)),
+                       ('bad_2026.txt', text.replace('2025', '2026')),
+                       ('gap_2027.txt', text.replace('2025', '2027').replace(CARRIED_OVER, CARRIED_ON))):
+        (tmp / name).write_text(body, 'utf-8')
+        paths[name] = tmp / name
+    return last, paths['good_2026.txt'], paths['bad_2026.txt'], paths['gap_2027.txt']
+
+
+def compare_json_of(*args):
+    r = run('compare', '--format', 'json', *args)
+    check(r.returncode in (0, 1), f'compare {args}: exit {r.returncode} {r.stderr[:300]!r}')
+    lines = r.stdout.decode('utf-8').splitlines()
+    check(len(lines) == 1, f'compare --format json printed {len(lines)} lines')
+    return json.loads(lines[0]), r.returncode
+
+
+@case
+def compare_json():
+    with tempfile.TemporaryDirectory() as tmp:
+        last, good, bad, gap = compare_pair(tmp)
+        doc, code = compare_json_of(last, bad)
+        check(doc['schema'] == 'nianbao-compare/1', f'schema {doc["schema"]}')
+        check(doc['last']['file'] == str(last) and doc['this']['file'] == str(bad), 'file names')
+        check(doc['last']['report']['year'] == 2025 and doc['this']['report']['year'] == 2026, 'years')
+        status = {c['id']: c['status'] for c in doc['checks']}
+        for col in ('natural', 'commercial', 'legal', 'total'):
+            check(status[f'compare.carry/{col}'] == 'fail', f'carry/{col} should fail')
+        for col in ('research', 'social', 'other_org'):
+            check(status[f'compare.carry/{col}'] == 'pass', f'carry/{col} should pass')
+        check(status['compare.consecutive'] == 'pass' and status['compare.same_body'] == 'pass', 'preconditions')
+        fails = [d for d in doc['diagnostics'] if d['rule'] == 'NB0901']
+        check(len(fails) == 4 and code == 1, f'{len(fails)} NB0901, exit {code}')
+        texts = {'this': bad.read_bytes(), 'last': last.read_bytes()}
+        for d in fails:
+            check(d['file'] == 'this' and d['severity'] == 'error', 'NB0901 is an error on this year')
+            cell = texts['this'][d['start']:d['end']].decode('utf-8')
+            rel = d['related'][0]
+            check(rel['file'] == 'last', 'related location is in last year')
+            prev = texts['last'][rel['start']:rel['end']].decode('utf-8')
+            check(cell in d['message']['zh'] and prev in d['message']['zh'] and prev in d['message']['en'],
+                  f'message names both numbers {cell} and {prev}: {d["message"]}')
+        check(doc['summary']['errors'] == 4, f'summary {doc["summary"]}')
+
+        doc, code = compare_json_of(last, good)
+        check(code == 0 and all(c['status'] == 'pass' for c in doc['checks'] if c['id'].startswith('compare.carry/')),
+              'the matching pair passes every carry check')
+        doc, code = compare_json_of(last, gap)
+        status = {c['id']: c['status'] for c in doc['checks']}
+        check(status['compare.consecutive'] == 'fail' and status['compare.carry/total'] == 'skip', '2025 → 2027')
+        check([d['rule'] for d in doc['diagnostics'] if d['severity'] != 'info'] == ['NB0904'], 'only NB0904')
+
+
+@case
+def compare_text():
+    with tempfile.TemporaryDirectory() as tmp:
+        last, good, bad, gap = compare_pair(tmp)
+        doc, _ = compare_json_of(last, bad)
+        names = {'last': str(last), 'this': str(bad)}
+        for lang in ('zh', 'en'):
+            r = run('compare', '--lang', lang, last, bad)
+            check(r.returncode == 1, f'{lang}: exit {r.returncode}')
+            out = r.stdout.decode('utf-8')
+            check('\x1b[' not in out, 'colour codes in piped output')
+            lines = out.splitlines()
+            check(lines[0].startswith('== ') and str(last) in lines[0] and str(bad) in lines[0], f'header {lines[0]!r}')
+            for d in doc['diagnostics']:
+                want = f'{names[d["file"]]}:{d["line"]}:{d["column"]}: {d["severity"]}: {d["rule"]}: '
+                hit = [ln for ln in lines if ln.startswith(want) and d['message'][lang].replace('\n', ' ') in ln]
+                check(hit, f'{lang}: no line {want!r} with its message')
+                for rel in d.get('related', []):
+                    if rel['line']:
+                        detail = f'    - {rel["label"]} ({names[rel["file"]]}:{rel["line"]}:{rel["column"]})'
+                        check(detail in lines, f'no related line {detail!r}')
+        q = run('compare', '-q', last, bad).stdout.decode('utf-8').splitlines()
+        check(len(q) == len(doc['diagnostics']) and all(LINE.match(ln) for ln in q),
+              f'--quiet: {len(q)} lines for {len(doc["diagnostics"])} diagnostics')
+        r = run('compare', '-o', pathlib.Path(tmp) / 'out.txt', last, bad)
+        check(r.returncode == 1 and r.stdout == b'', '-o writes the file, not stdout')
+        check((pathlib.Path(tmp) / 'out.txt').read_bytes() == run('compare', last, bad).stdout, '-o content')
+        r = run('compare', '-', bad, stdin=last.read_bytes())
+        same = run('compare', last, bad).stdout.decode('utf-8')
+        check(r.returncode == 1 and r.stdout.decode('utf-8').replace('<stdin>', str(last)) == same,
+              'last year from standard input: the same findings, named <stdin>')
+
+
+@case
+def compare_exit_codes():
+    with tempfile.TemporaryDirectory() as tmp:
+        last, good, bad, gap = compare_pair(tmp)
+        expect = [((last, good), 0), ((last, bad), 1), (('--fail-on', 'none', last, bad), 0),
+                  ((last, gap), 0), (('--fail-on', 'warning', last, gap), 1),
+                  (('--fail-on', 'info', last, good), 1)]  # 102 prints no in-force counts: NB0905 notes
+        for args, code in expect:
+            r = run('compare', *args)
+            check(r.returncode == code, f'compare {args}: exit {r.returncode}, expected {code}')
+        for args in ((last, pathlib.Path(tmp) / 'absent.txt'), (tmp, good)):
+            r = run('compare', *args)
+            check(r.returncode == 2 and r.stdout == b'', f'compare {args}: exit {r.returncode}')
+            bilingual(r.stderr)
+
+
+@case
+def compare_usage():
+    f = corpus_files()[0]
+    out = run('--help').stdout.decode('utf-8')
+    check('nianbao compare' in out and 'LAST THIS' in out, 'help lacks the compare command')
+    bad = {
+        'one file': ['compare', f],
+        'three files': ['compare', f, f, f],
+        'csv': ['compare', '--format', 'csv', f, f],
+        'sarif': ['compare', '--format=sarif', f, f],
+        'jobs': ['compare', '-j', '2', f, f],
+        'progress': ['compare', '--progress', f, f],
+        'stdin twice': ['compare', '-', '-'],
+    }
+    for name, args in bad.items():
+        r = run(*args)
+        check(r.returncode == 2 and r.stdout == b'', f'{name}: exit {r.returncode}')
+        text = bilingual(r.stderr)
+        check('--help' in text, f'{name}: no pointer to --help')
+
+
 def main():
     global CLI, CORPUS, ARGS
     ap = argparse.ArgumentParser()

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace cli {
 
@@ -14,23 +15,29 @@ information-disclosure annual reports
 
 用法 / usage:
   nianbao check [选项/options] FILE|DIR|- ...
+  nianbao compare [选项/options] LAST THIS
   nianbao --help | --version
 
   FILE   报告文件（任意编码，.txt/.html）/ a report file (any encoding)
   DIR    递归检查其中的 .txt .html .htm 文件（按路径排序）/ checked recursively, sorted
   -      从标准输入读取 / read standard input
+  LAST THIS  同一机关上年和本年的报告：核对上年结转、现行有效件数、主体和年度
+             / last year's and this year's report of one body: carry-over,
+             in-force counts, body and years checked across the two
 
 选项 / options:
   --format F        输出格式 / output format: text (默认/default), json, jsonl, csv, sarif
+                    （compare 只有 text、json / compare: text, json only）
   --lang L          诊断信息语言 / message language: zh, en
                     （默认 zh；LANG 等环境变量为非中文语言时为 en
                      / default zh, en when LC_ALL/LC_MESSAGES/LANG name another language)
   --fail-on S       达到此级别即退出码 1 / exit 1 on findings at or above:
                     error (默认/default), warning, info, none
   -o, --output FILE 写入文件而非标准输出 / write to FILE instead of stdout
-  -j, --jobs N      并行数（默认全部核心）/ parallel jobs (default: all cores)
+  -j, --jobs N      并行数（默认全部核心；仅 check）/ parallel jobs (default: all cores; check only)
   -q, --quiet       文本格式只输出诊断行 / text format: diagnostic lines only
-  --progress        在终端的标准错误上显示进度 / progress bar on stderr (terminals only)
+  --progress        在终端的标准错误上显示进度（仅 check）
+                    / progress bar on stderr (terminals only; check only)
   -h, --help        显示本帮助 / show this help
   --version         显示版本 / show the version
 
@@ -41,6 +48,8 @@ information-disclosure annual reports
           / one contract object per line (JSON Lines); jsonl is a synonym
   csv     每个文件一行，UTF-8 带 BOM（Excel 可直接打开）/ one row per file, UTF-8 with BOM
   sarif   SARIF 2.1.0，供代码扫描和编辑器使用 / for code scanning and editors
+  compare 的 json 为一个对象（schema nianbao-compare/1）
+          / compare --format json prints one object (schema nianbao-compare/1)
 
 退出码 / exit codes:
   0  没有达到 --fail-on 级别的诊断 / no diagnostics at or above --fail-on
@@ -102,38 +111,39 @@ struct OptionSpec {
   const char* long_name;  // without "--"
   char short_name;        // 0: none
   bool takes_value;
+  bool compare;           // also an option of `compare` (every option is one of `check`)
   Setter set;
 };
 
 const OptionSpec kOptions[] = {
-    {"format", 0, true,
+    {"format", 0, true, true,
      [](Config& c, const std::string& v) -> std::optional<Bilingual> {
        auto f = choose(kFormats, v);
        if (!f) return bad_value("--format", v, kFormats);
        c.format = Format(*f);
        return std::nullopt;
      }},
-    {"lang", 0, true,
+    {"lang", 0, true, true,
      [](Config& c, const std::string& v) -> std::optional<Bilingual> {
        auto l = choose(kLangs, v);
        if (!l) return bad_value("--lang", v, kLangs);
        c.lang = nianbao::Lang(*l);
        return std::nullopt;
      }},
-    {"fail-on", 0, true,
+    {"fail-on", 0, true, true,
      [](Config& c, const std::string& v) -> std::optional<Bilingual> {
        auto s = choose(kFailOn, v);
        if (!s) return bad_value("--fail-on", v, kFailOn);
        c.fail_on = *s;
        return std::nullopt;
      }},
-    {"output", 'o', true,
+    {"output", 'o', true, true,
      [](Config& c, const std::string& v) -> std::optional<Bilingual> {
        if (v.empty()) return Bilingual{"-o 需要一个文件名", "-o needs a file name"};
        c.output = v;
        return std::nullopt;
      }},
-    {"jobs", 'j', true,
+    {"jobs", 'j', true, false,
      [](Config& c, const std::string& v) -> std::optional<Bilingual> {
        char* end = nullptr;
        long n = std::strtol(v.c_str(), &end, 10);
@@ -143,22 +153,22 @@ const OptionSpec kOptions[] = {
        c.jobs = unsigned(n);
        return std::nullopt;
      }},
-    {"quiet", 'q', false,
+    {"quiet", 'q', false, true,
      [](Config& c, const std::string&) -> std::optional<Bilingual> {
        c.quiet = true;
        return std::nullopt;
      }},
-    {"progress", 0, false,
+    {"progress", 0, false, false,
      [](Config& c, const std::string&) -> std::optional<Bilingual> {
        c.progress = true;
        return std::nullopt;
      }},
-    {"help", 'h', false,
+    {"help", 'h', false, true,
      [](Config& c, const std::string&) -> std::optional<Bilingual> {
        c.help = true;
        return std::nullopt;
      }},
-    {"version", 0, false,
+    {"version", 0, false, true,
      [](Config& c, const std::string&) -> std::optional<Bilingual> {
        c.version = true;
        return std::nullopt;
@@ -177,6 +187,12 @@ const OptionSpec* find_short(char name) {
   return nullptr;
 }
 
+struct CommandName {
+  const char* name;
+  Command command;
+};
+constexpr CommandName kCommands[] = {{"check", Command::check}, {"compare", Command::compare}};
+
 Bilingual unknown_option(const std::string& arg) {
   return {"未知选项“" + arg + "”", "unknown option '" + arg + "'"};
 }
@@ -186,13 +202,18 @@ Bilingual unknown_option(const std::string& arg) {
 std::optional<Bilingual> parse_args(int argc, char** argv, Config& cfg) {
   cfg.lang = language_from_env();
   bool command_seen = false, options_done = false;
+  std::vector<std::string> check_only;  // options given that `compare` does not take
   for (int i = 0; i < argc; ++i) {
     std::string arg = argv[i];
     if (options_done || arg == "-" || arg.empty() || arg[0] != '-') {
       if (!command_seen) {
-        if (arg != "check")
-          return Bilingual{"未知命令“" + arg + "”；目前只有 check",
-                           "unknown command '" + arg + "'; the only command is check"};
+        const CommandName* cmd = nullptr;
+        for (const CommandName& c : kCommands)
+          if (arg == c.name) cmd = &c;
+        if (!cmd)
+          return Bilingual{"未知命令“" + arg + "”；可用的命令：check、compare",
+                           "unknown command '" + arg + "'; the commands are check and compare"};
+        cfg.command = cmd->command;
         command_seen = true;
       } else {
         cfg.paths.push_back(arg);
@@ -226,11 +247,24 @@ std::optional<Bilingual> parse_args(int argc, char** argv, Config& cfg) {
       value = argv[++i];
     }
     if (auto err = spec->set(cfg, value.value_or(""))) return err;
+    if (!spec->compare) check_only.push_back(arg);
   }
   if (cfg.help || cfg.version) return std::nullopt;
   if (!command_seen)
-    return Bilingual{"缺少命令；用法：nianbao check [选项] FILE|DIR|- ...",
-                     "missing command; usage: nianbao check [options] FILE|DIR|- ..."};
+    return Bilingual{"缺少命令；用法：nianbao check [选项] FILE|DIR|- ... 或 nianbao compare [选项] LAST THIS",
+                     "missing command; usage: nianbao check [options] FILE|DIR|- ... or nianbao compare [options] "
+                     "LAST THIS"};
+  if (cfg.command == Command::compare) {
+    if (!check_only.empty())
+      return Bilingual{"选项 " + check_only.front() + " 只用于 check，compare 不接受",
+                       "option " + check_only.front() + " is for check only; compare does not take it"};
+    if (cfg.format != Format::text && cfg.format != Format::json)
+      return Bilingual{"compare 只支持 text 和 json 两种输出格式", "compare writes text or json only"};
+    if (cfg.paths.size() != 2)
+      return Bilingual{"compare 需要两个文件：先上年报告，再本年报告（给出了 " + std::to_string(cfg.paths.size()) + " 个）",
+                       "compare needs two files, last year's report then this year's (" +
+                           std::to_string(cfg.paths.size()) + " given)"};
+  }
   if (cfg.paths.empty())
     return Bilingual{"没有给出要检查的文件（用 - 读取标准输入）",
                      "no files to check (use - to read standard input)"};

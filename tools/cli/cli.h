@@ -4,6 +4,7 @@
 //   inputs.cpp   paths → ordered input list (directory walk); reading one input
 //   run.cpp      parallel checking, results handed to a Sink in input order
 //   out_*.cpp    one Sink per output format (text, json, csv, sarif)
+//   compare.cpp  `nianbao compare LAST THIS`: two reports, cross-year checks
 //   text.cpp     the CLI's own bilingual strings and small text helpers
 //
 // The CLI contains no domain logic: everything about reports is nianbao::check.
@@ -24,8 +25,10 @@
 namespace cli {
 
 enum class Format { text, json, csv, sarif };
+enum class Command { check, compare };
 
 struct Config {
+  Command command = Command::check;
   Format format = Format::text;
   nianbao::Lang lang = nianbao::Lang::zh;
   int fail_on = 0;               // exit 1 when a diagnostic's severity rank <= fail_on; -1: never
@@ -95,6 +98,10 @@ struct RunStats {
 /// Check every item with cfg.jobs threads; hand results to `sink` in order;
 /// report failures on stderr (bilingual). Returns counts for the exit code.
 RunStats run(const std::vector<Item>& items, const Config& cfg, Sink& sink);
+
+/// `nianbao compare LAST THIS` (cfg.paths holds the two): read both, check
+/// both, compare, write text or JSON to `out`. Returns the exit code.
+int run_compare(const Config& cfg, std::ostream& out, bool color);
 
 // ---- small helpers (text.cpp) ----
 

@@ -46,11 +46,15 @@ int main(int argc, char** argv) {
     return kExitClean;
   }
 
-  std::vector<cli::Item> items = cli::expand_inputs(cfg.paths);
-  if (items.empty())
-    return fail({"没有找到要检查的文件（目录中没有 .txt、.html 或 .htm 文件）",
-                 "nothing to check (no .txt, .html or .htm files in the given directories)"});
-  bool reads_stdin = std::any_of(items.begin(), items.end(), [](const cli::Item& i) { return i.is_stdin; });
+  const bool comparing = cfg.command == cli::Command::compare;
+  std::vector<cli::Item> items;
+  if (!comparing) {
+    items = cli::expand_inputs(cfg.paths);
+    if (items.empty())
+      return fail({"没有找到要检查的文件（目录中没有 .txt、.html 或 .htm 文件）",
+                   "nothing to check (no .txt, .html or .htm files in the given directories)"});
+  }
+  bool reads_stdin = std::any_of(cfg.paths.begin(), cfg.paths.end(), [](const std::string& p) { return p == "-"; });
   if (reads_stdin && ::isatty(STDIN_FILENO) && !cfg.quiet)
     std::fputs("nianbao: 从标准输入读取，按 Ctrl-D 结束 / reading standard input, end with Ctrl-D\n", stderr);
 
@@ -65,6 +69,12 @@ int main(int argc, char** argv) {
   }
   std::ostream& out = cfg.output.empty() ? std::cout : file;
 
+  if (comparing) {
+    int code = cli::run_compare(cfg, out, color_wanted(cfg));
+    out.flush();
+    if (!out) return fail({"写入输出失败", "writing the output failed"});
+    return code;
+  }
   std::unique_ptr<cli::Sink> sink;
   switch (cfg.format) {
     case cli::Format::text: sink = cli::make_text_sink(out, cfg, color_wanted(cfg)); break;
