@@ -48,7 +48,7 @@
       cellEmpty: "空",
       cellFail: "不符",
       cellPrefix: (label) => `单元格 ${label}`,
-      failingChecks: "不成立的勾稽关系",
+      failingChecks: "未通过的检查",
       recovered: "部分单元格是从连在一起的数字中推断出来的，请与原文核对。",
       layout: (l) => `原文格式：${l}`,
       related: "相关位置",
@@ -105,7 +105,7 @@
       cellEmpty: "empty",
       cellFail: "does not add up",
       cellPrefix: (label) => `cell ${label}`,
-      failingChecks: "Identities that do not hold",
+      failingChecks: "Checks that fail",
       recovered: "Some cells were inferred from digits printed together; compare them with the text.",
       layout: (l) => `layout in the text: ${l}`,
       related: "Related",
@@ -131,6 +131,16 @@
     "requests.results": { axis: "columns", zh: "办理结果合计", en: "Sum of outcomes" },
     "requests.applicants": { axis: "rows", zh: "申请人合计", en: "Sum over applicants" },
     "appeals.total": { axis: "groups", zh: "复议诉讼合计", en: "Review / lawsuit total" },
+  };
+  // How a table was printed in the pasted text (Table.layout).
+  const LAYOUTS = {
+    tsv: { zh: "制表符分隔", en: "tab-separated" },
+    "cell-per-line": { zh: "每行一格", en: "one cell per line" },
+    pipe: { zh: "竖线分隔", en: "pipe-separated" },
+    markdown: { zh: "Markdown 表格", en: "Markdown table" },
+    html: { zh: "网页表格", en: "HTML table" },
+    plain: { zh: "空格分隔", en: "space-separated" },
+    glued: { zh: "数字连在一起", en: "digits run together" },
   };
   const SEVERITY_ICON = { error: "✖", warning: "▲", info: "ℹ" };
   const ENCODING_NAMES = { "utf-8": "UTF-8", "utf-16le": "UTF-16LE", "utf-16be": "UTF-16BE", gb18030: "GB18030" };
@@ -465,16 +475,22 @@
   }
 
   // "total/total = 39" → "（七）总计 · 总计 = 39" with the template's labels (English labels in English).
+  // A narrative check (text.*) names cells of a table too: try the check's table first, then all.
   function relatedLabel(r, tableKey, label) {
     const m = /^([\w.]+)\/([\w.]+)( = .*)?$/.exec(label || "");
-    const layout = m && (templateFor(r).tables || {})[tableKey];
-    if (!layout) return label || t("related");
+    if (!m) return label || t("related");
+    const tables = templateFor(r).tables || {};
     const find = (list, key) => (list || []).find((x) => x.key === key);
-    const rows = tableKey === "proactive" ? layout.flatMap((p) => p.rows) : layout.rows || layout.groups;
-    const cols = tableKey === "proactive" ? layout.flatMap((p) => p.columns) : layout.columns;
-    const row = find(rows, m[1]), col = find(cols, m[2]);
-    if (!row || !col) return label;
-    return `${plainLabel(row)} · ${plainLabel(col)}${m[3] || ""}`;
+    for (const key of [tableKey, ...Object.keys(tables).filter((k) => k !== tableKey)]) {
+      const layout = tables[key];
+      if (!layout) continue;
+      const parts = Array.isArray(layout) ? layout : [layout];   // proactive: one part per 第二十条 item
+      for (const part of parts) {
+        const row = find(part.rows || part.groups, m[1]), col = find(part.columns, m[2]);
+        if (row && col) return `${plainLabel(row)} · ${plainLabel(col)}${m[3] || ""}`;
+      }
+    }
+    return label;
   }
 
   // ---------------------------------------------------------------- tables
@@ -527,12 +543,12 @@
       const failCells = new Set(failing.flatMap((c) => c.cells || []));
       const block = el("section", { class: "table-block", "data-table": tb.key },
         el("h4", { text: sectionName(tb.key, tpl) }),
-        el("p", { class: "meta" }, `${t("layout", tb.layout)} · ${t("lineOnly", tb.line)} `, ...jumpButtons([tb])),
+        el("p", { class: "meta" }, `${t("layout", (LAYOUTS[tb.layout] || {})[state.lang] || tb.layout)} · ${t("lineOnly", tb.line)} `, ...jumpButtons([tb])),
         tb.recovered ? el("p", { class: "warn-note", text: t("recovered") }) : null);
       for (const spec of gridsFor(tb, layout)) block.append(grid(tb, spec, failCells));
       if (failing.length) {
         block.append(el("h5", { text: t("failingChecks") }),
-          el("ul", { class: "identities" }, ...failing.map((c) => identityItem(c, tb, layout))));
+          el("ul", { class: "identities" }, ...failing.map((c) => identityItem(r, c, tb, layout))));
       }
       return block;
     });
@@ -650,16 +666,24 @@
   }
 
   // "41 + 1 ≠ 38 + 5": the check's operand cells, split into its two sides.
-  function identityItem(check, tb, layout) {
+  function identityItem(r, check, tb, layout) {
     const cells = tb.cells || {};
     const values = (check.cells || []).map((k) => cells[k]);
     const k = splitPoint(check, values);
     // A side with no operand cells (a check against a stated number) shows that number itself.
-    const side = (vals, whole) => (vals.length ? vals.map((v) => (typeof v === "number" ? fmt(v) : "?")).join(" + ") : fmt(whole));
-    const expr = `${side(values.slice(0, k), check.lhs)} ≠ ${side(values.slice(k), check.rhs)}`;
-    const totals = `(${fmt(check.lhs)} ≠ ${fmt(check.rhs)})`;
+    // A check that is not an equation (a unit, a plausibility bound) lists its cells' values.
+    const num = (v) => (typeof v === "number" ? fmt(v) : "?");
+    const side = (vals, whole) => (vals.length ? vals.map(num).join(" + ") : fmt(whole));
+    const equation = typeof check.lhs === "number" && typeof check.rhs === "number";
+    const op = failedRelation(check.formula);
+    const [left, right] = [values.slice(0, k), values.slice(k)];
+    const expr = equation ? `${side(left, check.lhs)} ${op} ${side(right, check.rhs)}` : values.map(num).join(", ");
+    const totals = equation && (left.length > 1 || right.length > 1) ? `(${fmt(check.lhs)} ${op} ${fmt(check.rhs)})` : "";
     const [family, detail] = check.id.split("/");
     const fam = CHECK_FAMILIES[family];
+    const diag = (r.diagnostics || []).find((d) => d.check === check.id);
+    const said = diag && diag.message && (diag.message[state.lang] || diag.message.zh);
+    const title = fam ? fam[state.lang] : said ? said.replace(/[。.]\s*$/, "") : check.id;
     let where = detail || "";
     if (fam && layout && detail) {
       const item = (layout[fam.axis] || []).find((x) => x.key === detail);
@@ -668,13 +692,20 @@
     const firstCell = (check.cells || []).map((c) => (tb.cell_spans || {})[c]).find(Boolean);
     return el("li", { class: "identity", "data-check": check.id },
       el("span", { class: "fail-mark", "aria-hidden": "true", text: "✗ " }),
-      el("strong", { text: fam ? fam[state.lang] : check.id }),
-      where ? el("span", { class: "where", text: ` · ${where}` }) : null,
-      el("span", { text: state.lang === "en" ? ": " : "：" }),
-      el("code", { class: "expr", text: expr }),
-      el("span", { class: "totals", text: ` ${totals}` }),
+      el("strong", { text: title }),
+      fam && where ? el("span", { class: "where", text: ` · ${where}` }) : null,
+      equation ? el("span", { text: state.lang === "en" ? ": " : "：" }) : null,
+      el("code", { class: equation ? "expr" : "expr visually-hidden", text: expr }),
+      totals ? el("span", { class: "totals", text: ` ${totals}` }) : null,
       check.formula ? el("div", { class: "formula" }, el("code", { text: check.formula })) : null,
       firstCell ? el("div", {}, ...jumpButtons([firstCell])) : null);
+  }
+
+  // How a failed check reads: the negation of its formula's relation ("a <= b" failed: a > b).
+  const NEGATED = [["<=", ">"], ["≤", ">"], [">=", "<"], ["≥", "<"], ["<", "≥"], [">", "≤"], ["=", "≠"]];
+  function failedRelation(formula) {
+    const found = NEGATED.map(([rel, neg]) => [(formula || "").indexOf(rel), neg]).filter(([i]) => i >= 0);
+    return found.length ? found.reduce((a, b) => (b[0] < a[0] ? b : a))[1] : "≠";
   }
 
   // Where the check's cell list switches from the left side to the right: the formula's
@@ -686,8 +717,9 @@
     const sum = (a) => a.reduce((s, v) => s + (typeof v === "number" ? v : 0), 0);
     const near = (a, b) => typeof b === "number" && Math.abs(a - b) < 1e-6;
     const fits = (k) => near(sum(values.slice(0, k)), check.lhs) && near(sum(values.slice(k)), check.rhs);
-    const left = (check.formula || "").split("=")[0];
-    const hinted = left && check.formula.includes("=") && !/[Σ*…]/.test(left) ? left.split("+").length : 0;
+    const rel = /<=|>=|≤|≥|<|>|=/.exec(check.formula || "");
+    const left = rel ? check.formula.slice(0, rel.index) : "";
+    const hinted = left && !/[Σ*…]/.test(left) ? left.split("+").length : 0;
     if (hinted > 0 && hinted < n && (fits(hinted) || !values.every((v) => typeof v === "number"))) return hinted;
     for (let k = 1; k < n; k++) if (fits(k)) return k;
     return hinted > 0 && hinted < n ? hinted : 1;
