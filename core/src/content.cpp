@@ -32,6 +32,8 @@ void Prose::build(const Doc& doc, const Analysis& a, uint32_t from, uint32_t to)
   at.clear();
   if (from >= to || doc.lines.empty()) return;
   size_t l0 = doc.line_of(from), l1 = doc.line_of(to > 0 ? to - 1 : 0);
+  text.reserve(to - from);
+  at.reserve(to - from);
   static const char* kEnds[] = {"。", "！", "？", "；", "：", "!", "?", ";", ":"};
   for (size_t li = l0; li <= l1 && li < doc.lines.size(); ++li) {
     if (!is_prose_line(doc, a, li)) {

@@ -26,6 +26,7 @@ constexpr size_t kMaxMisses = 2;      // fingerprints without a hit allowed insi
 constexpr double kMinDensity = 0.6;   // hits per fingerprint inside a run
 constexpr double kSectionShare = 0.5; // share of a section body that makes it a copy
 constexpr size_t kMaxFingerprints = 2'000'000;
+constexpr size_t kMaxPassages = 100;  // repeated passages reported (beyond that the draft is one big copy)
 
 struct Fp {
   uint64_t h;
@@ -97,15 +98,16 @@ void check_copies(Doc& doc, Analysis& a) {
   const uint64_t stride = std::max<uint64_t>(1, total_chars * 2 / (kWindow + 1) / kMaxFingerprints + 1);
 
   std::vector<Fp> fps;
+  fps.reserve(size_t(std::min<uint64_t>(kMaxFingerprints + kMaxFingerprints / 4, total_chars * 2 / (kWindow + 1) / stride + 16)));
   std::vector<uint32_t> sec_chars(a.sections.size(), 0);
   uint64_t pow = 1;
   const uint64_t base = 1000003;
   for (size_t i = 0; i < kGram; ++i) pow *= base;
-  std::deque<uint32_t> ring_c, ring_s, ring_e;  // last k characters: code point, start, end
+  uint32_t ring_c[kGram], ring_s[kGram];           // the last k characters (code point, start), by index mod k
   uint64_t h = 0;
   uint32_t ncp = 0;
   std::deque<std::pair<uint64_t, uint32_t>> window;  // (hash, gram index) candidates for the minimum
-  std::vector<Fp> grams_tail;                         // the last w grams (for their spans)
+  Fp grams[kWindow];                                  // the last w grams, by gram index mod w
   uint32_t gram_index = 0;
   int64_t last_pick = -1;
   size_t sec = 0;
@@ -121,27 +123,20 @@ void check_copies(Doc& doc, Analysis& a) {
       while (sec + 1 < a.sections.size() && a.sections[sec + 1].start <= cs) ++sec;
       if (!a.sections.empty() && a.sections[sec].start <= cs && cs < a.sections[sec].body_end) ++sec_chars[size_t(index.owner(sec))];
       h = h * base + uint64_t(c);
-      ring_c.push_back(uint32_t(c));
-      ring_s.push_back(cs);
-      ring_e.push_back(ce);
-      if (ring_c.size() > kGram) {
-        h -= pow * ring_c.front();
-        ring_c.pop_front();
-        ring_s.pop_front();
-        ring_e.pop_front();
-      }
+      const size_t slot = ncp % kGram;
+      if (ncp >= kGram) h -= pow * ring_c[slot];  // the character leaving the k-gram
+      ring_c[slot] = uint32_t(c);
+      ring_s[slot] = cs;
       ++ncp;
-      if (ring_c.size() < kGram) continue;
-      // A new k-gram: winnow.
-      Fp g{mix(h), ncp - uint32_t(kGram), ring_s.front(), ring_e.back()};
-      grams_tail.push_back(g);
-      if (grams_tail.size() > kWindow) grams_tail.erase(grams_tail.begin());
+      if (ncp < kGram) continue;
+      Fp g{mix(h), ncp - uint32_t(kGram), ring_s[ncp % kGram], ce};
+      grams[gram_index % kWindow] = g;
       while (!window.empty() && window.back().first >= g.h) window.pop_back();
       window.push_back({g.h, gram_index});
       while (window.front().second + kWindow <= gram_index) window.pop_front();
       if (gram_index + 1 >= kWindow && int64_t(window.front().second) != last_pick) {
         last_pick = window.front().second;
-        const Fp& pick = grams_tail[grams_tail.size() - 1 - (gram_index - window.front().second)];
+        const Fp& pick = grams[window.front().second % kWindow];
         if (stride == 1 || pick.h % stride == 0) fps.push_back(pick);
       }
       ++gram_index;
@@ -197,7 +192,9 @@ void check_copies(Doc& doc, Analysis& a) {
       int s = index.at(fps[j].start);
       fp_section[j] = s;
       if (s < 0) continue;
-      uint32_t chars = j < r.last ? std::min<uint32_t>(fps[j + 1].cp - fps[j].cp, kGram) : uint32_t(kGram);
+      // Up to the next fingerprint (a k-gram, or the gap winnowing leaves between picks).
+      const uint32_t step = uint32_t((kGram + kWindow) * stride);
+      uint32_t chars = j < r.last ? std::min<uint32_t>(fps[j + 1].cp - fps[j].cp, step) : uint32_t(kGram);
       Share& sh = share[size_t(s)];
       sh.chars += chars;
       sh.start = std::min(sh.start, fps[j].start);
@@ -240,13 +237,15 @@ void check_copies(Doc& doc, Analysis& a) {
     doc.findings.push_back(std::move(f));
   }
 
-  // ── other repeated passages ──
+  // ── other repeated passages (the first kMaxPassages) ──
+  size_t passages = 0;
   for (const Run& r : runs) {
     // Skip a run that lies mostly in a section already reported as a copy.
     size_t in_copied = 0, hits = 0;
     for (size_t j = r.first; j <= r.last; ++j)
       if (src[j] >= 0) { ++hits; in_copied += fp_section[j] >= 0 && copied[size_t(fp_section[j])]; }
     if (in_copied * 2 > hits) continue;
+    if (++passages > kMaxPassages) break;
     std::string id = "text.duplicate_section/passage_" + line_no(doc, r.start);
     Check& c = add_check(a, id, Status::fail, "repeated characters");
     c.lhs = double(r.cp1 - r.cp0);

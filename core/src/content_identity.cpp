@@ -42,6 +42,8 @@ constexpr Level kLevels[] = {
     {"县人民政府", "县人民政府", "县人民政府", "county government"},
 };
 
+constexpr size_t kMaxNames = 20;  // other bodies reported (one finding each, with its other mentions)
+
 /// Characters after which a place name may start (function words, parents).
 constexpr const char* kBoundaryChars = "了的在和与及对向将把被从由等为是到于即或同经给至省市区县府州旗";
 /// Words that stand before 街道办事处 without naming one.
@@ -135,12 +137,14 @@ void check_foreign(Doc& doc, Analysis& a) {
       }
       if (name.empty()) continue;
       uint32_t s = ln.start + uint32_t(at - (b8.size() >= name.size() ? name.size() : 0));
-      hits.push_back({name + std::string(mention), s, ln.start + uint32_t(at + mention.size())});
+      if (hits.size() < 1000) hits.push_back({name + std::string(mention), s, ln.start + uint32_t(at + mention.size())});
     }
   }
   std::map<std::string, std::vector<const Hit*>> by_name;
   for (const auto& h : hits) by_name[h.name].push_back(&h);
+  size_t reported = 0;
   for (const auto& [name, list] : by_name) {
+    if (++reported > kMaxNames) break;
     std::string id = "text.foreign_org/" + line_no(doc, list.front()->start);
     add_check(a, id, Status::fail, "a body of the same level other than the reporting body");
     Finding f = make_finding("NB0804", list.front()->start, list.front()->end,

@@ -82,6 +82,10 @@ constexpr const char* kFiller[] = {"政府信息公开申请", "信息公开申�
 constexpr const char* kOtherTime[] = {"上年", "上一年", "去年", "同比", "环比", "较", "增长", "下降", "减少",
                                       "增加", "累计", "以来", "历年", "平均", "月均", "日均"};
 
+constexpr size_t kMaxClause = 1024;   // bytes; a longer "clause" is not a sentence of prose
+constexpr size_t kMaxLookBack = 4;    // triggers looked at before a figure
+constexpr size_t kMaxFigures = 500;   // figures compared per report (a real one has a few dozen)
+
 constexpr const char* kUnitsAll[] = {"件", "个", "宗", "条", "起", "次", "部", "份"};
 
 bool has_at(std::string_view s, size_t i, std::string_view w) { return s.compare(i, w.size(), w) == 0; }
@@ -144,16 +148,37 @@ const std::vector<Word>& words() {
   return kWords;
 }
 
+/// The first characters of the trigger words (a quick test before comparing).
+const std::vector<bool>& first_chars() {
+  static const std::vector<bool> kFirst = [] {
+    std::vector<bool> out(0x10000, false);
+    for (const Word& w : words()) {
+      size_t i = 0;
+      int32_t c = utf8_at(w.w, i);
+      if (c >= 0 && c < 0x10000) out[size_t(c)] = true;
+    }
+    return out;
+  }();
+  return kFirst;
+}
+
+// Clause and sentence ends. The fold made full-width punctuation ASCII (，→ ,
+// （→ (); 。 and 【】 stay as they are.
 bool is_clause_end(std::string_view s, size_t i, size_t& len) {
-  static const char* kEnds[] = {"。", "，", "；", "：", "！", "？", "（", "）", "【", "】", ",", ";", ":", "!", "?", "(", ")",
-                                "[", "]", "\n"};
-  for (const char* e : kEnds)
-    if (has_at(s, i, e)) { len = std::strlen(e); return true; }
-  return false;
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    len = 1;
+    return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' || c == ')' || c == '[' ||
+           c == ']' || c == '\n';
+  }
+  if (c != 0xE3) return false;
+  len = 3;
+  return has_at(s, i, "。") || has_at(s, i, "【") || has_at(s, i, "】");
 }
 
 bool is_sentence_end(std::string_view s, size_t i) {
-  return has_at(s, i, "。") || has_at(s, i, "！") || has_at(s, i, "？") || s[i] == '!' || s[i] == '?' || s[i] == '\n';
+  char c = s[i];
+  return c == '!' || c == '?' || c == '\n' || (static_cast<unsigned char>(c) == 0xE3 && has_at(s, i, "。"));
 }
 
 // ── table values ────────────────────────────────────────────────────────────
@@ -263,13 +288,14 @@ class Scanner {
     prose_ = &prose;
     const std::string& s = prose.text;
     // Sentence starts, to find the sentence and the one before it.
-    size_t sent = 0, prev_sent = 0, clause = 0;
+    size_t clause = 0;
+    Context ctx = context(0, {});
     for (size_t i = 0; i <= s.size();) {
       size_t len = 1;
       bool end = i == s.size() || is_clause_end(s, i, len);
       if (end) {
-        if (i > clause) scan_clause(clause, i, prev_sent, sentence_end(sent));
-        if (i < s.size() && is_sentence_end(s, i)) { prev_sent = sent; sent = i + len; }
+        if (i > clause && i - clause <= kMaxClause) scan_clause(clause, i, ctx);
+        if (i < s.size() && is_sentence_end(s, i)) ctx = context(i + len, ctx);
         clause = i + len;
         i += len;
         continue;
@@ -292,20 +318,39 @@ class Scanner {
     return s.size();
   }
 
-  void scan_clause(size_t cb, size_t ce, size_t ctx_begin, size_t ctx_end) {
+  /// What the current sentence and the one before it mention (for kContext / kProactive).
+  struct Context {
+    bool apply = false, proactive = false;        // this sentence
+    bool prev_apply = false, prev_proactive = false;
+  };
+  Context context(size_t from, const Context& before) const {
+    std::string_view sentence = std::string_view(prose_->text).substr(from, sentence_end(from) - from);
+    Context c;
+    c.apply = sentence.find("申请") != std::string_view::npos;
+    c.proactive = sentence.find("主动公开") != std::string_view::npos;
+    c.prev_apply = before.apply;
+    c.prev_proactive = before.proactive;
+    return c;
+  }
+
+  void scan_clause(size_t cb, size_t ce, const Context& ctx) {
     const std::string& s = prose_->text;
     std::string_view clause(s.data() + cb, ce - cb);
     std::vector<Trig> trigs;
     std::vector<Num> nums;
     for (size_t i = 0; i < clause.size();) {
       bool hit = false;
-      for (const Word& w : words())
-        if (has_at(clause, i, w.w)) {
-          trigs.push_back({i, w.w.size(), w.p});
-          i += w.w.size();
-          hit = true;
-          break;
-        }
+      size_t next = i;
+      const int32_t cp = utf8_at(clause, next);
+      if (cp >= 0 && cp < 0x10000 && first_chars()[size_t(cp)]) {
+        for (const Word& w : words())
+          if (has_at(clause, i, w.w)) {
+            trigs.push_back({i, w.w.size(), w.p});
+            i += w.w.size();
+            hit = true;
+            break;
+          }
+      }
       if (hit) continue;
       double v = 0;
       bool digit_before = i > 0 && ((clause[i - 1] >= '0' && clause[i - 1] <= '9') || clause[i - 1] == '.');
@@ -325,21 +370,19 @@ class Scanner {
     }
     if (trigs.empty() || nums.empty()) return;
     if (other_time(clause, trigs)) return;
-    std::string_view ctx(s.data() + ctx_begin, ctx_end - ctx_begin);
     // Each figure binds to the nearest trigger before it (weak triggers that
     // do not qualify are read as filler).
     for (auto& num : nums) {
-      size_t gap_end = num.pos;
-      for (size_t t = trigs.size(); t-- > 0;) {
+      // Triggers before the figure, nearest first (triggers and figures are in text order).
+      size_t t = size_t(std::partition_point(trigs.begin(), trigs.end(),
+                                             [&](const Trig& x) { return x.pos + x.len <= num.pos; }) - trigs.begin());
+      for (size_t steps = 0; t-- > 0 && steps < kMaxLookBack; ++steps) {
         Trig& tr = trigs[t];
-        if (tr.pos + tr.len > num.pos) continue;
-        std::string_view gap = clause.substr(tr.pos + tr.len, gap_end - tr.pos - tr.len);
         std::string_view through = clause.substr(tr.pos + tr.len, num.pos - tr.pos - tr.len);
         if (!filler_only(through)) break;
         if (tr.bound) break;
         const Phrase& p = *tr.p;
         if ((p.flags & kApply) && through.find("申请") == std::string_view::npos) continue;
-        (void)gap;
         if (!in_list(p.units, clause.substr(num.pos + num.len, num.unit_len))) break;
         tr.bound = num.bound = true;
         if (!listed(clause, trigs, t) && context_ok(p, ctx)) report(cb, tr, num, clause);
@@ -350,16 +393,15 @@ class Scanner {
     for (size_t t = 0; t < trigs.size(); ++t) {
       Trig& tr = trigs[t];
       if (tr.bound || !(tr.p->flags & kBefore)) continue;
-      for (size_t k = nums.size(); k-- > 0;) {
-        Num& num = nums[k];
-        size_t unit_end = num.pos + num.len + num.unit_len;
-        if (unit_end > tr.pos) continue;
-        if (num.bound || !filler_only(clause.substr(unit_end, tr.pos - unit_end))) break;
-        if (!in_list(tr.p->units, clause.substr(num.pos + num.len, num.unit_len))) break;
-        tr.bound = num.bound = true;
-        if (context_ok(*tr.p, ctx)) report(cb, tr, num, clause);
-        break;
-      }
+      size_t k = size_t(std::partition_point(nums.begin(), nums.end(),
+                                             [&](const Num& x) { return x.pos + x.len + x.unit_len <= tr.pos; }) - nums.begin());
+      if (k == 0) continue;
+      Num& num = nums[k - 1];
+      size_t unit_end = num.pos + num.len + num.unit_len;
+      if (num.bound || !filler_only(clause.substr(unit_end, tr.pos - unit_end))) continue;
+      if (!in_list(tr.p->units, clause.substr(num.pos + num.len, num.unit_len))) continue;
+      tr.bound = num.bound = true;
+      if (context_ok(*tr.p, ctx)) report(cb, tr, num, clause);
     }
   }
 
@@ -367,8 +409,8 @@ class Scanner {
   static bool other_time(std::string_view clause, const std::vector<Trig>& trigs) {
     for (const char* w : kOtherTime) {
       for (size_t at = clause.find(w); at != std::string_view::npos; at = clause.find(w, at + 1)) {
-        bool inside = false;
-        for (const auto& t : trigs) inside |= at >= t.pos && at < t.pos + t.len;
+        auto it = std::partition_point(trigs.begin(), trigs.end(), [&](const Trig& t) { return t.pos + t.len <= at; });
+        bool inside = it != trigs.end() && it->pos <= at;
         if (!inside) return true;
       }
     }
@@ -384,9 +426,9 @@ class Scanner {
            between == "以及";
   }
 
-  static bool context_ok(const Phrase& p, std::string_view ctx) {
-    if ((p.flags & kContext) && ctx.find("申请") == std::string_view::npos) return false;
-    if ((p.flags & kProactive) && ctx.find("主动公开") == std::string_view::npos) return false;
+  static bool context_ok(const Phrase& p, const Context& ctx) {
+    if ((p.flags & kContext) && !ctx.apply && !ctx.prev_apply) return false;
+    if ((p.flags & kProactive) && !ctx.proactive && !ctx.prev_proactive) return false;
     return true;
   }
 
@@ -400,12 +442,15 @@ class Scanner {
     while (!alts.empty()) {
       size_t semi = alts.find(';');
       std::string alt(alts.substr(0, semi));
-      Sum sum = evaluate(a_, p, alt);
-      if (sum.ok) sums.push_back({alt, std::move(sum)});
+      auto memo = sums_.find(alt);  // the table does not change: evaluate each sum once
+      if (memo == sums_.end()) memo = sums_.emplace(alt, evaluate(a_, p, alt)).first;
+      const Sum& sum = memo->second;
+      if (sum.ok) sums.push_back({alt, sum});
       if (semi == std::string_view::npos) break;
       alts.remove_prefix(semi + 1);
     }
     if (sums.empty()) return;  // the table does not give this figure
+    if (++reported_ > kMaxFigures) return;
     size_t pick = 0;
     bool pass = false;
     for (size_t i = 0; i < sums.size(); ++i)
@@ -454,6 +499,8 @@ class Scanner {
   Analysis& a_;
   const Prose* prose_ = nullptr;
   std::map<std::string, int> ids_;
+  std::map<std::string, Sum> sums_;
+  size_t reported_ = 0;
 };
 
 }  // namespace
