@@ -60,14 +60,19 @@ bool prefix_of(const std::u32string& a, const std::u32string& b) {
   return a.size() <= b.size() && b.compare(0, a.size(), a) == 0;
 }
 
-/// The lines to re-read for a table: its section's body (header included), else around it.
+/// The lines to re-read for a table: from its section's heading (the header
+/// is above the first row), at most kHeaderLines above the table, to its end.
+constexpr size_t kHeaderLines = 40;
+constexpr size_t kMaxLabels = 4000;  // printed labels looked at (a table has a few hundred)
+
 std::pair<size_t, size_t> region(const Doc& doc, const Analysis& a, const TableHit& t) {
   size_t l1 = std::min(doc.lines.size(), doc.line_of(t.end > 0 ? t.end - 1 : 0) + 1);
+  size_t l0 = doc.line_of(t.start);
+  size_t floor = l0 > kHeaderLines ? l0 - kHeaderLines : 0;
   for (const auto& s : a.sections)
     if (s.def && t.key == s.def->key && s.body_start <= t.start && t.start < s.body_end)
-      return {doc.line_of(s.body_start), l1};
-  size_t l0 = doc.line_of(t.start);
-  return {l0 > 30 ? l0 - 30 : 0, l1};
+      floor = std::max(floor, doc.line_of(s.body_start));
+  return {std::min(floor, l0), l1};
 }
 
 struct Printed {
@@ -79,6 +84,7 @@ struct Printed {
 std::vector<Printed> printed_labels(const Doc& doc, const TokenStream& ts) {
   std::vector<Printed> out;
   for (const Token& tok : ts.tokens) {
+    if (out.size() >= kMaxLabels) break;
     if (tok.kind != Token::cell || tok.text.empty()) continue;
     if (parse_value(tok.text).kind != Value::text) continue;
     std::string_view text(tok.text);
