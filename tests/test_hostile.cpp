@@ -314,11 +314,9 @@ TEST_CASE("numbers with 400 digits") {
   checked("四、政府信息公开行政复议、行政诉讼情况\n维持\t纠正\t尚未审结\n" + repeat(big + "\t", 15) + "\n");
 }
 
-// Known bug (reported to the core): a table cell of 400 digits is taken for
-// label text and dropped without a word; the row is read from its other cells.
-// It should be NB0605 (cell is not a number) at the cell. When the core reports
-// it, this test starts failing: drop should_fail then.
-TEST_CASE("a 400-digit table cell is reported" * doctest::should_fail()) {
+// A table cell of 400 digits is reported at the cell (fixed in the core: a long
+// digit run is read as a glued row and the recovery says it cannot be split).
+TEST_CASE("a 400-digit table cell is reported") {
   std::string s = report(kTsv2019);
   const std::string big(400, '9');
   size_t row = s.find("本年新收");

@@ -41,7 +41,13 @@ struct TableHit {
   bool recovered = false;
   bool found = false;               // the table is there (even if no cell could be placed)
   /// Rows printed as one run of digits (separators lost): recovered or reported later.
-  struct Glued { std::string row; int cells; std::vector<std::string> pieces; uint32_t start, end; };
+  struct Glued {
+    std::string row;
+    int cells;
+    std::vector<std::string> pieces;
+    uint32_t start, end;
+    std::vector<std::string> cols;  // proactive: the columns in force for this row
+  };
   std::vector<Glued> glued;
   Template evidence = Template::unknown;  // what the table's shape says
   const CellHit* find(std::string_view k) const {

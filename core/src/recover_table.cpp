@@ -169,11 +169,75 @@ void recover_table(Doc& doc, Analysis& a, TableHit& th) {
   for (const auto& id : sol.used_identities) a.used_for_recovery.push_back(id);
 }
 
+/// 表二 has no identities: each glued row stands alone, and only a split the digits
+/// force (or the sign of 本年增/减) is taken.
+void recover_proactive(Doc& doc, TableHit& th, Template t) {
+  for (const auto& g : th.glued) {
+    recover::Row row;
+    row.key = g.row;
+    row.cells = g.cells;
+    row.glued = true;
+    row.pieces = g.pieces;
+    for (const auto& c : g.cols) row.signed_cols.push_back(c == "delta_items");
+    recover::Solution sol = recover::solve({row}, {});
+    std::string printed;
+    for (const auto& p : g.pieces) printed += (printed.empty() ? "" : " ") + p;
+    Args base = {{"table", table_name_zh(th.key)}, {"table_en", table_name_en(th.key)},
+                 {"row", row_label(t, th.key, g.row)}, {"row_en", row_label(t, th.key, g.row, true)},
+                 {"rows", row_label(t, th.key, g.row)}, {"printed", printed}, {"visits", std::to_string(sol.visits)}};
+    if (sol.outcome == recover::Outcome::none || sol.outcome == recover::Outcome::invalid) {
+      doc.findings.push_back(make_finding("NB0705", g.start, g.end,
+                                          {{"table", table_name_zh(th.key)}, {"table_en", table_name_en(th.key)},
+                                           {"reason", "「" + printed + "」拆不成 " + std::to_string(g.cells) + " 个单元格。"},
+                                           {"reason_en", "'" + printed + "' cannot be split into " +
+                                                             std::to_string(g.cells) + " cells."}}));
+      continue;
+    }
+    if (sol.outcome == recover::Outcome::budget_exceeded) {
+      doc.findings.push_back(make_finding("NB0704", g.start, g.end, base));
+      continue;
+    }
+    const recover::RowResult& rr = sol.glued_rows.front();
+    if (!rr.determined) {
+      std::string cands;
+      for (const auto& c : rr.candidates) cands += (cands.empty() ? "" : "；") + join(c.values);
+      if (rr.more) cands += "；…";
+      Finding f = make_finding("NB0702", g.start, g.end,
+                               {{"table", table_name_zh(th.key)}, {"table_en", table_name_en(th.key)},
+                                {"row", row_label(t, th.key, g.row)}, {"row_en", row_label(t, th.key, g.row, true)},
+                                {"printed", printed}, {"candidates", cands}});
+      doc.findings.push_back(std::move(f));
+      continue;
+    }
+    const auto& vals = rr.candidates.front().values;
+    auto spans = cell_spans(doc, g, vals);
+    for (size_t c = 0; c < vals.size() && c < g.cols.size(); ++c) {
+      CellHit cell;
+      cell.key = g.row + "/" + g.cols[c];
+      cell.value = double(vals[c]);
+      cell.number = std::to_string(vals[c]);
+      cell.raw = cell.number;
+      cell.start = spans[c].first;
+      cell.end = spans[c].second;
+      th.cells.push_back(std::move(cell));
+    }
+    th.recovered = true;
+    doc.findings.push_back(make_finding("NB0701", g.start, g.end,
+                                        {{"table", table_name_zh(th.key)}, {"table_en", table_name_en(th.key)},
+                                         {"row", row_label(t, th.key, g.row)},
+                                         {"row_en", row_label(t, th.key, g.row, true)}, {"printed", printed},
+                                         {"split", join(vals)}}));
+  }
+}
+
 }  // namespace
 
 void recover_glued(Doc& doc, Analysis& a) {
-  for (auto& th : a.tables)
-    if (!th.glued.empty() && (th.key == "requests" || th.key == "appeals")) recover_table(doc, a, th);
+  for (auto& th : a.tables) {
+    if (th.glued.empty()) continue;
+    if (th.key == "requests" || th.key == "appeals") recover_table(doc, a, th);
+    else recover_proactive(doc, th, th.evidence);
+  }
 }
 
 }  // namespace nianbao

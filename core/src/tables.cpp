@@ -88,7 +88,9 @@ bool numbers_only(std::string_view text, Tail& tail) {
     while (i < text.size() && text[i] != ' ') ++i;
     if (i == b) break;
     std::string_view piece = text.substr(b, i - b);
-    bool digit_run = piece.find_first_not_of("0123456789") == std::string_view::npos;  // any length
+    // A run of digits (any length), maybe with signs inside ("32-1517": a signed column glued).
+    bool digit_run = piece.find_first_not_of("0123456789-") == std::string_view::npos && piece.back() != '-' &&
+                     piece.find_first_of("0123456789") != std::string_view::npos;
     if (!digit_run && parse_value(piece).kind != Value::number) return false;
     tail.pieces.push_back({b, i});
     for (char c : piece) tail.digits += c >= '0' && c <= '9';
@@ -243,6 +245,11 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     }
     bool at_line_start = line_start;
     line_start = false;
+    if (Tail nums; !rows.empty() && !rows.back().closed && numbers_only(t.text, nums)) {
+      add_tail(rows.back().values, t, nums);  // "37 1 0 0 0 0 38" in one cell
+      line_start = false;
+      continue;
+    }
     // A text cell: a row label, possibly with its numbers after it.
     Tail tail;
     bool has_tail = split_numeric_tail(t.text, tail);
@@ -549,6 +556,10 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       if (!rows.empty() && !rows.back().closed) add_value(rows.back().values, t);
       continue;
     }
+    if (Tail nums; !rows.empty() && !rows.back().closed && numbers_only(t.text, nums)) {
+      add_tail(rows.back().values, t, nums);  // "0 0 0" in one cell, or a glued run with a sign
+      continue;
+    }
     std::u32string k = label_key(t.text);
     if (k.find(U"第二十条") != std::u32string::npos) {  // a sub-table caption
       header.clear();
@@ -596,6 +607,32 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
     }
     if (cols.empty()) continue;
     if (th.find(std::string(r.def->key) + "/" + cols.front())) continue;
+    // Fewer printed cells than columns but digits enough for all: separators lost.
+    {
+      size_t b = 0, digits = 0, non_empty = 0;
+      bool integers = true;
+      while (b < r.values.size() && r.values[b].value.kind == Value::empty) ++b;
+      for (const auto& v : r.values) {
+        if (v.value.kind == Value::empty) continue;
+        ++non_empty;
+        integers &= (v.value.kind == Value::number && v.value.integer && v.value.unit.empty()) ||
+                    v.raw.find_first_not_of("0123456789-") == std::string::npos;
+        for (char c : v.raw) digits += c >= '0' && c <= '9';
+      }
+      if (cols.size() > 1 && integers && non_empty && r.values.size() - b < cols.size() && digits >= cols.size()) {
+        TableHit::Glued g;
+        g.row = r.def->key;
+        g.cells = int(cols.size());
+        for (const auto& v : r.values)
+          if (v.value.kind != Value::empty) g.pieces.push_back(v.raw);
+        g.start = r.values[b].start;
+        g.end = r.values.back().end;
+        g.cols = cols;
+        th.glued.push_back(std::move(g));
+        last = std::max(last, r.values.back().end);
+        continue;
+      }
+    }
     place_row(doc, th, th.evidence, r.def->key, cols, r.values, r.label_start, r.label_end);
     last = std::max(last, r.values.empty() ? r.label_end : r.values.back().end);
   }
