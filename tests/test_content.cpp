@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "rules.h"
+
 namespace {
 
 std::string corpus(const std::string& name) {
@@ -655,3 +657,16 @@ TEST_CASE("hostile inputs: no crash, bounded time") {
 }
 
 }  // TEST_SUITE
+
+// The rule table and its documentation stay together.
+TEST_CASE("content: docs/rules.md lists every rule") {
+  std::ifstream f(std::string(NIANBAO_CORPUS_DIR) + "/../../docs/rules.md", std::ios::binary);
+  REQUIRE(f.good());
+  std::stringstream ss;
+  ss << f.rdbuf();
+  const std::string doc = ss.str();
+  for (const nianbao::RuleInfo* r = nianbao::rules_begin(); r != nianbao::rules_end(); ++r) {
+    std::string row = std::string("| ") + r->id + " | " + r->name + " | ";
+    CHECK_MESSAGE(doc.find(row) != std::string::npos, r->id << " " << r->name << " is not in docs/rules.md");
+  }
+}

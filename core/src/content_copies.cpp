@@ -219,6 +219,7 @@ void check_copies(Doc& doc, Analysis& a) {
       if (fr.chars > best.chars) { best = fr; o = sec_from; }
     const uint32_t o_start = best.start, o_end = best.end;
     const SectionHit& here = a.sections[s];
+    const uint32_t copy_start = std::max(sh.start, std::min(here.body_start, sh.end));  // from the body, not the heading
     std::string other = o >= 0 ? section_name(a.sections[size_t(o)]) : std::string("正文");
     std::string other_en = o >= 0 && a.sections[size_t(o)].def ? a.sections[size_t(o)].def->en : std::string("the text");
     int pct = int(ratio * 100 + 0.5);
@@ -226,7 +227,7 @@ void check_copies(Doc& doc, Analysis& a) {
     if (int n = ++seen[id]; n > 1) id += "." + std::to_string(n);
     Check& c = add_check(a, id, Status::fail, "repeated characters / body characters (%)");
     c.lhs = pct;
-    Finding f = make_finding("NB0802", sh.start, sh.end,
+    Finding f = make_finding("NB0802", copy_start, sh.end,
                              {{"section", section_name(here)}, {"section_en", here.def ? here.def->en : ""},
                               {"line", line_no(doc, here.start)}, {"pct", std::to_string(pct)},
                               {"other", other}, {"other_en", other_en}, {"other_line", line_no(doc, o_start)},

@@ -45,10 +45,16 @@ bool ends_with(std::string_view s, std::string_view suf) {
   return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
 }
 
+/// 1.469295e10 → "146.93 亿元" / "14.69 billion yuan".
 std::string yuan_text(double yuan, bool en) {
-  if (yuan >= 1e8) return en ? fmt(std::round(yuan / 1e7) / 10) + " billion yuan" : fmt(std::round(yuan / 1e6) / 100) + " 亿元";
-  if (yuan >= 1e4) return en ? fmt(std::round(yuan / 1e3) / 10) + " ten-thousand yuan" : fmt(std::round(yuan / 1e2) / 100) + " 万元";
-  return fmt(yuan) + (en ? " yuan" : " 元");
+  if (en) {
+    if (yuan >= 1e9) return fmt(std::round(yuan / 1e7) / 100) + " billion yuan";
+    if (yuan >= 1e6) return fmt(std::round(yuan / 1e4) / 100) + " million yuan";
+    return fmt(yuan) + " yuan";
+  }
+  if (yuan >= 1e8) return fmt(std::round(yuan / 1e6) / 100) + " 亿元";
+  if (yuan >= 1e4) return fmt(std::round(yuan / 1e2) / 100) + " 万元";
+  return fmt(yuan) + " 元";
 }
 
 void check_amounts(Doc& doc, Analysis& a, const TableHit& t) {

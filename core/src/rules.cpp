@@ -148,7 +148,7 @@ constexpr RuleInfo kRules[] = {
      "The {what_en} says {found}, which does not match the report year {year}. {detail_en}"},
     {"NB0806", "amount-unit", S::warning,
      "{cell}写作「{raw}」，以{unit}为单位；模板要求以万元填写（即 {wan} 万元）。",
-     "{cell_en} is printed '{raw}', in {unit_en}; the template asks for 万元 (10,000 yuan), i.e. {wan}."},
+     "{cell_en} is printed '{raw}', in {unit_en}; the template asks for 万元 (10,000 yuan), i.e. {wan} 万元."},
     {"NB0807", "amount-implausible", S::warning,
      "{cell}「{value}」按万元计为 {yuan}，对{who}明显偏大。表中{unit_note}，可能是按元填写的（即 {wan} 万元）。",
      "{cell_en} '{value}' read in 万元 (10,000 yuan) is {yuan_en}, implausibly large for {who_en}. The cell has "
@@ -174,7 +174,7 @@ constexpr RuleInfo kRules[] = {
      "{section_en} does not state {what_en}. {detail_en}"},
     {"NB0814", "draft-residue", S::info,
      "文中留有{what}，共 {count} 处，发布前应清理。",
-     "The text still contains {what_en} ({count}); clean them up before publishing."},
+     "The text still contains {what_en}, {count} in all; clean them up before publishing."},
     // ── cross-year comparison (compare.cpp, docs/compare.md) ──────────────
     {"NB0901", "carry-mismatch", S::error,
      "本年表三「上年结转」{col}列为 {lhs}，而上年报告「结转下年度」为 {rhs}，相差 {diff}。本年的上年结转数应等于上年的结转下年度数。",
