@@ -361,6 +361,11 @@ TEST_CASE("foreign body: own name, superior bodies and generic words are not for
   CHECK(diags(r, "NB0804").empty());
   CHECK(check_of(r, "text.foreign_org"));
 
+  // A sentence misread as the reporting body names nobody.
+  auto misread = nianbao::check(
+      "前进街道办事处年度报告\n现将本街道2020年度报告向社会公布。\n一、总体情况\n2020年，前进街道办事处开展工作。\n");
+  CHECK(diags(misread, "NB0804").empty());
+
   rep.overview = "2020年，在区政府网主动公开了东风街道办事处信息公开指南。";
   auto r2 = run(rep);
   auto ds = diags(r2, "NB0804");

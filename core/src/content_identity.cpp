@@ -46,6 +46,8 @@ constexpr size_t kMaxNames = 20;  // other bodies reported (one finding each, wi
 
 /// Characters after which a place name may start (function words, parents).
 constexpr const char* kBoundaryChars = "了的在和与及对向将把被从由等为是到于即或同经给至省市区县府州旗";
+/// Characters that do not occur in a place name (the reporting body's name is checked with them).
+constexpr const char* kNotInNames = "了的在和与及对向将把被从由等为是到于即或同经给现本我该其这此各全";
 /// Words that stand before 街道办事处 without naming one.
 constexpr const char* kNotNames[] = {"明确", "指导", "督促", "协调", "配合", "要求", "联系", "报送", "通过", "加强",
                                      "推动", "组织", "各个", "所属", "辖区", "全体", "所有", "本级", "我们", "其他",
@@ -103,7 +105,10 @@ void check_foreign(Doc& doc, Analysis& a) {
     level = &l;
     break;
   }
-  if (!level || utf8_count(own) < 2) return;
+  // A name of 2–4 characters with no function word in it ("现将本街道" is a sentence read as a name).
+  if (!level || utf8_count(own) < 2 || utf8_count(own) > 4) return;
+  for (size_t i = 0; i < own.size();)
+    if (has_char(kNotInNames, utf8_at(own, i))) return;
   struct Hit { std::string name; uint32_t start, end; };
   std::vector<Hit> hits;
   const std::string_view text(doc.text);
@@ -313,7 +318,7 @@ void check_years(Doc& doc, Analysis& a) {
     for (size_t i = from; i < at; ++i) {
       Date d;
       if (text[i] >= '0' && text[i] <= '9' && (i == 0 || text[i - 1] < '0' || text[i - 1] > '9') && date_at(text, i, d, true) && !d.m) {
-        std::string_view between = text.substr(d.end, at - d.end);
+        std::string_view between = d.end <= at ? text.substr(d.end, at - d.end) : std::string_view();  // "2020年度报告"
         bool clause = between.find("，") == std::string_view::npos && between.find(",") == std::string_view::npos &&
                       between.find("。") == std::string_view::npos && between.find("、") == std::string_view::npos &&
                       between.find('\n') == std::string_view::npos;

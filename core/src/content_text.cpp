@@ -9,6 +9,7 @@
 // blocks, 附件下载), markdown headings. One finding per kind, with the count.
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 #include "content.h"
 #include "match.h"
