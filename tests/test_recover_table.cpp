@@ -120,3 +120,23 @@ TEST_CASE("recovery: a 40-digit run ends within the budget with an honest answer
     answered |= d.rule == "NB0701" || d.rule == "NB0702" || d.rule == "NB0703" || d.rule == "NB0704";
   CHECK(answered);
 }
+
+TEST_CASE("recovery: 表二 rows stand alone — a forced split is taken, anything else is listed") {
+  std::string text =
+      "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
+      "规章\t000\n第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n"
+      "行政许可\t4012\n其他对外管理服务事项\t32-1517\n";
+  auto r = nianbao::check(text);
+  const nianbao::Table* t = r.table("proactive");
+  REQUIRE(t);
+  CHECK(t->recovered);
+  REQUIRE(t->find("rules/total_published"));
+  CHECK(t->find("rules/total_published")->number == "0");
+  CHECK_FALSE(t->find("licensing/prev_items"));  // 4|0|12 or 40|1|2: not chosen
+  std::string candidates;
+  for (const auto& d : r.diagnostics)
+    if (d.rule == "NB0702") candidates += d.zh + "\n";
+  CHECK(candidates.find("4 | 0 | 12") != std::string::npos);
+  CHECK(candidates.find("40 | 1 | 2") != std::string::npos);
+  CHECK(candidates.find("32 | -15 | 17") != std::string::npos);  // the sign starts a cell
+}
