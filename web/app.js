@@ -63,6 +63,7 @@
       htmlInput: "输入为 HTML，已按网页结构解析。",
       confirmClear: "确定要清空文本吗？自动保存的内容也会一并删除。",
       storageOff: "浏览器不允许本地存储，文本不会自动保存。",
+      storageFull: "文本太大，超出浏览器本地存储的容量，未能自动保存。",
       cleared: "已清空。",
     },
     en: {
@@ -120,6 +121,7 @@
       htmlInput: "The input is HTML and was read as a web page.",
       confirmClear: "Clear the text? The autosaved copy is deleted too.",
       storageOff: "This browser does not allow local storage; the text is not autosaved.",
+      storageFull: "The text is too large for the browser's local storage and was not autosaved.",
       cleared: "Cleared.",
     },
   };
@@ -197,8 +199,21 @@
   const store = {
     ok: true,
     get(k) { try { return localStorage.getItem(k); } catch { this.ok = false; return null; } },
+    full: false,
     set(k, v) {
-      try { if (v === "") localStorage.removeItem(k); else localStorage.setItem(k, v); return true; } catch { this.ok = false; return false; }
+      try {
+        if (v === "") localStorage.removeItem(k); else localStorage.setItem(k, v);
+        this.full = false;
+        return true;
+      } catch (err) {
+        if (err && err.name === "QuotaExceededError") {
+          this.full = true;
+          try { localStorage.removeItem(k); } catch { /* nothing stale to keep either way */ }
+        } else {
+          this.ok = false;
+        }
+        return false;
+      }
     },
   };
   let saveTimer = 0;
@@ -208,7 +223,11 @@
   }
   function saveNow() {
     clearTimeout(saveTimer);
-    if (!store.set(STORE_TEXT, ui.text.value)) setFileNote("storageOff");
+    if (store.set(STORE_TEXT, ui.text.value)) {
+      if (state.fileNote && state.fileNote.key === "storageFull") setFileNote(null);
+    } else {
+      setFileNote(store.full ? "storageFull" : "storageOff");
+    }
   }
 
   // ---------------------------------------------------------------- worker
@@ -433,6 +452,7 @@
       const stateKey = copies.length === 0 ? "missing" : copies.length === 1 ? "found" : "duplicated";
       const label = stateKey === "duplicated" ? t("state").duplicated(copies.length) : t("state")[stateKey];
       const name = sectionName(key, tpl);
+      const buttons = jumpButtons(copies);
       return el("li", { class: `section ${stateKey}`, "data-key": key, "data-state": stateKey, "data-count": copies.length },
         el("span", { class: "mark", "aria-hidden": "true", text: { found: "✓", missing: "✗", duplicated: "!" }[stateKey] }),
         el("span", { class: "name", text: name }),
@@ -440,7 +460,7 @@
         el("span", { class: "copies" }, ...copies.map((s, i) => el("span", { class: "copy" },
           el("span", { class: "printed" },
             s.heading !== name ? el("span", { lang: "zh-CN", text: `${s.heading} · ` }) : null, t("lineOnly", s.line)),
-          jumpButtons(copies)[i]))));
+          buttons[i]))));
     });
   }
 

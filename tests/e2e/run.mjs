@@ -31,7 +31,8 @@ async function test(name, fn) {
     console.log(`ok   ${name}`);
   } catch (err) {
     results.failed++;
-    console.log(`FAIL ${name}\n     ${String(err && err.message ? err.message : err).replace(/\n/g, "\n     ")}`);
+    const text = String(err && err.message ? err.message : err).split("\n").slice(0, 12).map((l) => l.slice(0, 400));
+    console.log(`FAIL ${name}\n     ${text.join("\n     ")}`);
   }
 }
 function assert(cond, message) {
@@ -372,6 +373,27 @@ async function runTarget(name, url, allowed) {
       assert(state.pwned === undefined && state.imgs === 0, `html file markup ran: ${JSON.stringify(state)}`);
       assert((await page.textContent("#file-note")).includes("report.html"), "file note lacks the name");
       fs.rmSync(tmp, { recursive: true, force: true });
+    });
+
+    await test(`${name}: a text too large to autosave says so and leaves no stale copy`, async () => {
+      // Fill the origin's storage up to Chromium's quota, then type a 100 000-character text.
+      const filled = await page.evaluate(() => {
+        let n = 0;
+        for (const size of [1 << 20, 1 << 16, 1 << 12]) {
+          try { for (;;) localStorage.setItem(`filler${n++}`, "x".repeat(size)); } catch { n--; }
+        }
+        return n;
+      });
+      assert(filled > 0, "could not fill localStorage");
+      await page.evaluate(() => {
+        const ta = document.getElementById("text");
+        ta.value = `一、总体情况\n${"测".repeat(100000)}`;
+        ta.dispatchEvent(new Event("input"));
+      });
+      await page.waitForFunction(() => /太大/.test(document.getElementById("file-note").textContent), null, { timeout: 10000 });
+      const stale = await page.evaluate(() => localStorage.getItem("nianbao-check.text"));
+      await page.evaluate((n) => { for (let i = 0; i <= n; i++) localStorage.removeItem(`filler${i}`); }, filled);
+      assert(stale === null, "a stale autosaved copy is left");
     });
 
     await test(`${name}: no request outside the page's own files, no CSP violation, no page error`, async () => {
