@@ -264,7 +264,8 @@ TEST_CASE("narrative: what is not this year's count of requests is not compared"
   Report rep = balanced();
   rep.overview =
       "上年予以公开20件。予以公开件数同比增长15件。全年受理网络问政182件。全县共办理相关案件74件。"
-      "予以公开的比例为15%。2020年12月31日前答复完毕。不予公开、无法提供共5件。刊登规章3件。";
+      "予以公开的比例为15%。2020年12月31日前答复完毕。不予公开、无法提供共5件。刊登规章3件。"
+      "2019年共受理政府信息公开申请30件，予以公开20件。";
   rep.problems = "下一步将加强培训，解决问题。全年共受理政府信息公开申请99件。";  // section 五 is not read
   auto r = run(rep);
   CHECK(checks_with(r, "text.narrative_vs_table").empty());

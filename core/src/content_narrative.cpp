@@ -321,6 +321,7 @@ class Scanner {
   /// What the current sentence and the one before it mention (for kContext / kProactive).
   struct Context {
     bool apply = false, proactive = false;        // this sentence
+    bool other_year = false;                      // this sentence names a year other than the report's
     bool prev_apply = false, prev_proactive = false;
   };
   Context context(size_t from, const Context& before) const {
@@ -328,6 +329,7 @@ class Scanner {
     Context c;
     c.apply = sentence.find("申请") != std::string_view::npos;
     c.proactive = sentence.find("主动公开") != std::string_view::npos;
+    c.other_year = other_year(sentence);
     c.prev_apply = before.apply;
     c.prev_proactive = before.proactive;
     return c;
@@ -369,7 +371,7 @@ class Scanner {
       i = k;
     }
     if (trigs.empty() || nums.empty()) return;
-    if (other_time(clause, trigs)) return;
+    if (ctx.other_year || other_time(clause, trigs)) return;
     // Each figure binds to the nearest trigger before it (weak triggers that
     // do not qualify are read as filler).
     for (auto& num : nums) {
@@ -413,6 +415,20 @@ class Scanner {
         bool inside = it != trigs.end() && it->pos <= at;
         if (!inside) return true;
       }
+    }
+    return false;
+  }
+
+  /// "2019年予以公开15件" in a 2020 report: a sentence naming another year.
+  bool other_year(std::string_view clause) const {
+    if (!a_.year) return false;
+    for (size_t i = 0; i + 4 < clause.size(); ++i) {
+      if (clause[i] < '0' || clause[i] > '9' || (i > 0 && clause[i - 1] >= '0' && clause[i - 1] <= '9')) continue;
+      int y = 0;
+      size_t k = i;
+      while (k < clause.size() && k < i + 5 && clause[k] >= '0' && clause[k] <= '9') y = y * 10 + (clause[k++] - '0');
+      if (k - i == 4 && has_at(clause, k, "年") && y != a_.year) return true;
+      i = k;
     }
     return false;
   }

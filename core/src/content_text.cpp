@@ -37,7 +37,7 @@ constexpr Need kNeeds[] = {
     {"problems", "problems", "问题|不足|短板|差距|薄弱|欠缺|有待|不够|不强|不高|不到位|仍需|还需|尚需|困难", 0, false,
      "存在的问题", "the problems found",
      "模板要求本部分写明存在的主要问题及改进情况。", "The template asks this section for the main problems and the improvements."},
-    {"improvements", "problems", "改进|整改|措施|加强|完善|提升|提高|推进|推动|下一步|将继续|今后|强化|优化|健全|规范", 0, false,
+    {"improvements", "problems", "改进|整改|措施|加强|完善|提升|提高|推进|推动|下一步|下步|打算|将继续|今后|强化|优化|健全|规范", 0, false,
      "改进情况或措施", "the improvements or measures",
      "模板要求本部分写明存在的主要问题及改进情况。", "The template asks this section for the main problems and the improvements."},
     {"fee", "other", "处理费|收费|收取|费用", 2021, false, "信息处理费的收取情况", "whether information-processing fees were charged",
