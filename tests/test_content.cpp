@@ -331,6 +331,14 @@ TEST_CASE("copies: a synthetic section copy, a repeated paragraph, and no false 
   CHECK(ds[0]->related.size() == 1);
   CHECK(ds[0]->span.line > ds[0]->related[0].span.line);
 
+  // A draft of one section pasted 300 times: findings are capped, not a flood.
+  std::string flood;
+  for (int i = 0; i < 300; ++i) flood += "一、总体情况\n" + para + "\n";
+  auto rf = nianbao::check(flood);
+  CHECK(!diags(rf, "NB0802").empty());
+  CHECK(diags(rf, "NB0802").size() <= 50);
+  CHECK(diags(rf, "NB0803").size() <= 100);
+
   // Clean reports: boilerplate phrases repeat, passages do not.
   for (const char* name : {"003_d54a5201509b67ef.txt", "000_060c0ade156f5510.txt", "100_shuyang-xian_2025.txt"}) {
     auto rc = nianbao::check(corpus(name));

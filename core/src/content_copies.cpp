@@ -26,6 +26,7 @@ constexpr size_t kMaxMisses = 2;      // fingerprints without a hit allowed insi
 constexpr double kMinDensity = 0.6;   // hits per fingerprint inside a run
 constexpr double kSectionShare = 0.5; // share of a section body that makes it a copy
 constexpr size_t kMaxFingerprints = 2'000'000;
+constexpr size_t kMaxSections = 50;   // copied sections reported
 constexpr size_t kMaxPassages = 100;  // repeated passages reported (beyond that the draft is one big copy)
 
 struct Fp {
@@ -207,12 +208,14 @@ void check_copies(Doc& doc, Analysis& a) {
     }
   std::vector<bool> copied(a.sections.size(), false);
   std::unordered_map<std::string, int> seen;
+  size_t sections_reported = 0;
   for (size_t s = 0; s < a.sections.size(); ++s) {
     const Share& sh = share[s];
     if (sec_chars[s] < kMinRun || sh.chars == 0) continue;
     double ratio = std::min(1.0, double(sh.chars) / double(sec_chars[s]));
     if (ratio < kSectionShare) continue;
     copied[s] = true;
+    if (++sections_reported > kMaxSections) continue;  // still counted as copied for the passages
     int o = -1;
     Share::From best;
     for (const auto& [sec_from, fr] : sh.from)
