@@ -265,16 +265,10 @@ Sum evaluate(const Analysis& a, const Phrase& p, std::string_view alt) {
   return sum;
 }
 
-std::string alt_text(std::string_view alt, bool en) {
+/// "granted+partial" → "granted + partial" (for formulas and messages).
+std::string alt_text(std::string_view alt) {
   std::string s;
-  while (!alt.empty()) {
-    size_t plus = alt.find('+');
-    if (!s.empty()) s += " + ";
-    s += std::string(alt.substr(0, plus));
-    if (plus == std::string_view::npos) break;
-    alt.remove_prefix(plus + 1);
-  }
-  (void)en;
+  for (char c : alt) s += c == '+' ? std::string(" + ") : std::string(1, c);
   return s;
 }
 
@@ -475,7 +469,7 @@ class Scanner {
     std::string id = "text.narrative_vs_table/" + std::string(p.key);
     int& seen = ids_[id];
     if (++seen > 1) id += "." + std::to_string(seen);
-    Check& c = add_check(a_, id, pass ? Status::pass : Status::fail, "text = " + alt_text(sums[pick].first, false));
+    Check& c = add_check(a_, id, pass ? Status::pass : Status::fail, "text = " + alt_text(sums[pick].first));
     c.lhs = num.value;
     c.rhs = sum.value;
     c.cells = sum.keys;
@@ -495,8 +489,8 @@ class Scanner {
     }
     for (size_t i = 0; i < sums.size(); ++i)
       if (i != pick) {
-        detail += "也不等于 " + alt_text(sums[i].first, false) + " = " + fmt(sums[i].second.value) + "。";
-        detail_en += "Nor does it equal " + alt_text(sums[i].first, true) + " = " + fmt(sums[i].second.value) + ". ";
+        detail += "也不等于 " + alt_text(sums[i].first) + " = " + fmt(sums[i].second.value) + "。";
+        detail_en += "Nor does it equal " + alt_text(sums[i].first) + " = " + fmt(sums[i].second.value) + ". ";
       }
     while (!detail_en.empty() && detail_en.back() == ' ') detail_en.pop_back();
     Finding f = make_finding("NB0801", pr.start(b), pr.end(e),
