@@ -7,10 +7,14 @@
 //   --out DIR      where to write (default: the module directory)
 //
 // Writes
-//   OUT/web/                 index.html, app.js, worker.js, style.css, nianbao.js, nianbao.wasm: for hosting
-//                            under `script-src 'self' 'wasm-unsafe-eval'` (see docs/page.md)
+//   OUT/web/                 index.html, app.js, view.js, export.js, worker.js, style.css, nianbao.js,
+//                            nianbao.wasm, compare.html/.js/.css: for hosting under
+//                            `script-src 'self' 'wasm-unsafe-eval'` (see docs/page.md); and the
+//                            embeddable element: nianbao-element.js (view.js + element.js),
+//                            nianbao-element.css, examples/portal.* (docs/embedding.md)
 //   OUT/nianbao-check.html   one self-contained file: CSS, app, worker (Blob URL) and wasm (base64)
 //                            inlined, with a <meta> CSP that allows exactly those inline blocks by hash.
+//   OUT/nianbao-compare.html the cross-year page (compare.html), self-contained the same way.
 // No -sSINGLE_FILE: emscripten 3.1.6 would fetch() a data: URL (a connect-src violation); the page
 // hands the bytes over as `wasmBinary` instead.
 import { createHash } from "node:crypto";
@@ -60,16 +64,20 @@ function assertInlineSafe(text, tag, what) {
 // JSON, but safe inside an inline <script>: no "<" can start a tag or comment.
 const scriptString = (s) => JSON.stringify(s).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 
-function replaceOnce(html, pattern, replacement, what) {
-  if (!pattern.test(html)) die(`web/index.html 中找不到 ${what}`, `web/index.html has no ${what}`);
+function replaceOnce(html, pattern, replacement, what, page = "web/index.html") {
+  if (!pattern.test(html)) die(`${page} 中找不到 ${what}`, `${page} has no ${what}`);
   return html.replace(pattern, () => replacement);
 }
 
-function buildSingleFile({ html, css, app, worker, glue, wasm }) {
-  const style = assertInlineSafe(css, "style", "web/style.css");
+// page: the HTML; css: [names] of its <link rel=stylesheet>; js: [names] of its <script defer>,
+// all from web/, inlined in that order.
+function buildSingleFile({ page, css, js }, { worker, glue, wasm }) {
+  const html = read(path.join(webDir, page));
+  const style = assertInlineSafe(css.map((n) => read(path.join(webDir, n))).join("\n"), "style", `web/${css.join(" + ")}`);
   const script = assertInlineSafe(
-    `var NB_EMBED = {worker: ${scriptString(`${glue}\n${worker}`)}, wasm: "${wasm.toString("base64")}"};\n${app}`,
-    "script", "web/app.js");
+    `var NB_EMBED = {worker: ${scriptString(`${glue}\n${worker}`)}, wasm: "${wasm.toString("base64")}"};\n` +
+    js.map((n) => read(path.join(webDir, n))).join("\n"),
+    "script", `web/${js.join(" + ")}`);
   // Minimal policy: nothing may load; only these two inline blocks run / apply; wasm may compile;
   // the worker may start from the blob: URL the page makes (it inherits this policy).
   const csp = [
@@ -79,19 +87,27 @@ function buildSingleFile({ html, css, app, worker, glue, wasm }) {
     "worker-src blob:",
   ].join("; ");
   let out = replaceOnce(html, /<meta http-equiv="Content-Security-Policy" content="[^"]*">\n/,
-    `<meta http-equiv="Content-Security-Policy" content="${csp}">\n`, "the Content-Security-Policy <meta>");
-  out = replaceOnce(out, /<link rel="stylesheet" href="style.css">\n/, `<style>${style}</style>\n`, "the style.css link");
-  out = replaceOnce(out, /<script src="app.js" defer><\/script>\n/, "", "the app.js script tag");
-  out = replaceOnce(out, /<\/body>/, `<script>${script}</script>\n</body>`, "</body>");
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">\n`, "the Content-Security-Policy <meta>", page);
+  css.forEach((n, i) => {
+    out = replaceOnce(out, new RegExp(`<link rel="stylesheet" href="${n}">\n`), i ? "" : `<style>${style}</style>\n`, `the ${n} link`, page);
+  });
+  for (const n of js) out = replaceOnce(out, new RegExp(`<script src="${n}" defer><\/script>\n`), "", `the ${n} script tag`, page);
+  out = replaceOnce(out, /<\/body>/, `<script>${script}</script>\n</body>`, "</body>", page);
   return { html: out, csp };
 }
+
+// Copied as they are into OUT/web/.
+const HOSTED = ["index.html", "app.js", "view.js", "export.js", "worker.js", "style.css",
+  "compare.html", "compare.js", "compare.css", "examples/portal.html", "examples/portal.css", "examples/portal.js"];
+// The single-file pages: what each inlines.
+const SINGLE = {
+  check: { page: "index.html", css: ["style.css"], js: ["app.js", "view.js", "export.js"] },
+  compare: { page: "compare.html", css: ["style.css", "compare.css"], js: ["compare.js"] },
+};
 
 function main() {
   const opts = parseArgs(process.argv.slice(2));
   const files = {
-    html: read(path.join(webDir, "index.html")),
-    css: read(path.join(webDir, "style.css")),
-    app: read(path.join(webDir, "app.js")),
     worker: read(path.join(webDir, "worker.js")),
     glue: read(path.join(opts.module, "nianbao.js")),
     wasm: read(path.join(opts.module, "nianbao.wasm"), null),
@@ -102,15 +118,21 @@ function main() {
 
   const hosted = path.join(opts.out, "web");
   fs.mkdirSync(hosted, { recursive: true });
-  for (const name of ["index.html", "app.js", "worker.js", "style.css"]) {
+  for (const name of HOSTED) {
+    fs.mkdirSync(path.dirname(path.join(hosted, name)), { recursive: true });
     fs.copyFileSync(path.join(webDir, name), path.join(hosted, name));
   }
   fs.writeFileSync(path.join(hosted, "nianbao.js"), files.glue);
   fs.writeFileSync(path.join(hosted, "nianbao.wasm"), files.wasm);
+  // The element: one script (the shared renderer, then the element) and its stylesheet.
+  fs.writeFileSync(path.join(hosted, "nianbao-element.js"),
+    `${read(path.join(webDir, "view.js"))}\n${read(path.join(webDir, "element.js"))}`);
+  fs.copyFileSync(path.join(webDir, "element.css"), path.join(hosted, "nianbao-element.css"));
 
-  const single = buildSingleFile(files);
+  const single = buildSingleFile(SINGLE.check, files);
   const singlePath = path.join(opts.out, "nianbao-check.html");
   fs.writeFileSync(singlePath, single.html);
+  fs.writeFileSync(path.join(opts.out, "nianbao-compare.html"), buildSingleFile(SINGLE.compare, files).html);
 
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`page: ${path.relative(process.cwd(), singlePath) || singlePath} (${kb(Buffer.byteLength(single.html))}), ` +

@@ -6,6 +6,7 @@
 //   /                        build/wasm/web/index.html (the hosted build: separate js/css/wasm)
 //   /<file>                  build/wasm/web/<file>
 //   /nianbao-check.html      build/wasm/nianbao-check.html (the single file)
+//   /nianbao-compare.html    build/wasm/nianbao-compare.html (the cross-year page as one file)
 //
 // Every response carries a strict Content-Security-Policy. The hosted files get the policy a
 // portal would use; the single file gets the policy of its own <meta> (inline blocks by hash).
@@ -38,6 +39,7 @@ const TYPES = {
   ".png": "image/png",
 };
 const SINGLE = "nianbao-check.html";
+const SINGLES = new Set([SINGLE, "nianbao-compare.html"]);
 
 // The policy written into the single file's <meta>, sent again as a header.
 function metaPolicy(html) {
@@ -53,7 +55,7 @@ function resolve(dir, urlPath) {
     return null;
   }
   if (rel === "/") rel = "/index.html";
-  if (rel === `/${SINGLE}`) return path.join(dir, SINGLE);
+  if (SINGLES.has(rel.slice(1))) return path.join(dir, rel.slice(1));
   const base = path.join(dir, "web");
   const file = path.resolve(base, `.${rel}`);
   return file.startsWith(base + path.sep) ? file : null;
@@ -83,7 +85,7 @@ export function serve({ dir = path.join(root, "build/wasm"), port = 8080, host =
     }
     if (!body) return send(404, TYPES[".txt"], "404 未找到 not found\n");
     const type = TYPES[path.extname(file).toLowerCase()] || "application/octet-stream";
-    const csp = path.basename(file) === SINGLE && path.dirname(file) === path.resolve(dir)
+    const csp = SINGLES.has(path.basename(file)) && path.dirname(file) === path.resolve(dir)
       ? metaPolicy(body.toString("utf8")) : HOSTED_CSP;
     send(200, type, body, csp);
   });

@@ -387,6 +387,7 @@
     ui.outline.replaceChildren(...(r ? outlineItems(r) : []));
     ui.tables.replaceChildren(...(r ? tableBlocks(r) : []));
     ui.diagnostics.replaceChildren(...(r ? diagnosticItems(r) : []));
+    document.dispatchEvent(new Event("nianbao-page-render"));   // export.js follows the page
   }
 
   function renderSummary() {
@@ -834,6 +835,10 @@
   });
   window.addEventListener("pagehide", saveNow);
 
+  // For export.js: what the results panel shows.
+  window.NianbaoPage = {
+    current: () => ({ result: state.shown && state.shown.result, templates: state.templates || {}, lang: state.lang }),
+  };
   ui.text.value = store.get(STORE_TEXT) || "";
   applyLanguage(store.get(STORE_LANG) || "zh");
   if (!store.ok) setFileNote("storageOff");

@@ -3,6 +3,7 @@
 // Protocol (all messages are plain objects):
 //   → {type: "init", wasmBase64?}        ← {type: "ready", version, templates} | {type: "failed", stage, message}
 //   → {type: "check", id, text, file}   ← {type: "result", id, result, ms}    | {type: "failed", id, stage, message}
+//   → {type: "compare", id, last, text} ← {type: "result", id, result, ms}    (compare.html: nianbao-compare/1)
 // A failure after init is reported and the worker stays alive; the page decides whether to
 // restart it (an aborted wasm instance is not reused: see `broken`).
 /* global createNianbao, importScripts */
@@ -53,7 +54,7 @@ function check(msg) {
   }
   try {
     const t0 = performance.now();
-    const result = asObject(engine.check(msg.text, { file: msg.file || "" }));
+    const result = asObject(msg.type === "compare" ? engine.compare(msg.last, msg.text) : engine.check(msg.text, { file: msg.file || "" }));
     postMessage({ type: "result", id: msg.id, result, ms: performance.now() - t0 });
   } catch (err) {
     // A trap (RuntimeError, out of memory) can leave the instance inconsistent: never reuse it.
@@ -65,5 +66,5 @@ function check(msg) {
 onmessage = (e) => {
   const msg = e.data || {};
   if (msg.type === "init") init(msg);
-  else if (msg.type === "check") check(msg);
+  else if (msg.type === "check" || msg.type === "compare") check(msg);
 };
