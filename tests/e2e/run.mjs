@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { serve } from "../../tools/serve.mjs";
+import { run as runExports } from "./exports.mjs";
 import {
   buildDir, changeTotal, cliJson, corpus, missingPrerequisites, openBrowser, openPage, pasteAndWait, readResults, singleFile,
   waitForResult, waitForStatus,
@@ -470,7 +471,7 @@ async function main() {
   }
   const server = await serve({ dir: buildDir, port: 0 });
   const base = `http://127.0.0.1:${server.address().port}`;
-  const hostedFiles = new Set(["/", "/index.html", "/app.js", "/worker.js", "/style.css", "/nianbao.js", "/nianbao.wasm"]);
+  const hostedFiles = new Set(["/", "/index.html", "/app.js", "/view.js", "/export.js", "/worker.js", "/style.css", "/nianbao.js", "/nianbao.wasm"]);
   try {
     await runTarget("http", `${base}/`, (u) => u.startsWith(`${base}/`) && hostedFiles.has(new URL(u).pathname));
     const fileUrl = pathToFileURL(singleFile).href;
@@ -489,6 +490,8 @@ async function main() {
   fs.cpSync(path.join(buildDir, "web"), path.join(dir, "web"), { recursive: true });
   fs.writeFileSync(path.join(dir, "web/nianbao.js"), TRAPPING_ENGINE);
   await runTrappingEngine(await serve({ dir, port: 0 }), dir);
+  // Exports, the embeddable element, the cross-year page: their own files, counted here.
+  for (const runMore of [runExports]) await runMore({ test, assert, same });
   finish();
 }
 
