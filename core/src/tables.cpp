@@ -98,6 +98,34 @@ bool numbers_only(std::string_view text, Tail& tail) {
   return !tail.pieces.empty();
 }
 
+/// A row printed with fewer cells than `ncols` but digits enough for all of them lost its
+/// separators: record it as glued (pieces = the printed runs; a '-' inside a run may start a
+/// signed cell) and return true. Blank cells between values mean the separators are there.
+bool as_glued(const Values& vs, size_t ncols, const std::string& row, const std::vector<std::string>& cols,
+              TableHit& th) {
+  size_t b = 0, digits = 0, non_empty = 0;
+  bool integers = true;
+  while (b < vs.size() && vs[b].value.kind == Value::empty) ++b;
+  for (const auto& v : vs) {
+    if (v.value.kind == Value::empty) continue;
+    ++non_empty;
+    integers &= (v.value.kind == Value::number && v.value.integer && v.value.unit.empty()) ||
+                v.raw.find_first_not_of("0123456789-") == std::string::npos;
+    for (char c : v.raw) digits += c >= '0' && c <= '9';
+  }
+  if (!integers || non_empty == 0 || vs.size() - b >= ncols || digits < ncols) return false;
+  TableHit::Glued g;
+  g.row = row;
+  g.cells = int(ncols);
+  for (const auto& v : vs)
+    if (v.value.kind != Value::empty) g.pieces.push_back(v.raw);
+  g.start = vs[b].start;
+  g.end = vs.back().end;
+  g.cols = cols;
+  th.glued.push_back(std::move(g));
+  return true;
+}
+
 /// Is the tail a glued run: fewer pieces than cells but enough digits for them?
 bool looks_glued(const Tail& tail, size_t ncols) {
   return tail.pieces.size() < ncols && tail.digits >= ncols;
@@ -331,28 +359,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   // A row with fewer values than columns but digits enough for all of them lost its
   // separators ("4010000041" in one cell): record it as glued, for recovery.
   for (auto& r : rows) {
-    size_t non_empty = 0, digits = 0;
-    bool integers = true;
-    for (const auto& v : r.values) {
-      if (v.value.kind == Value::empty) continue;
-      ++non_empty;
-      integers &= v.value.kind == Value::number && v.value.integer && v.value.unit.empty();
-      for (char c : v.raw) digits += c >= '0' && c <= '9';
-    }
-    // Blank cells between values mean the separators are there: only a short row is glued.
-    size_t b = 0, e = r.values.size();
-    while (b < e && r.values[b].value.kind == Value::empty) ++b;
-    if (!integers || non_empty == 0 || e - b >= ncols || digits < ncols) continue;
-    TableHit::Glued g;
-    g.row = r.def->key;
-    g.cells = int(ncols);
-    for (const auto& v : r.values)
-      if (v.value.kind != Value::empty) g.pieces.push_back(v.raw);
-    g.start = r.values.front().start;
-    g.end = r.values.back().end;
-    for (const auto& v : r.values)
-      if (v.value.kind != Value::empty) { g.start = v.start; break; }
-    th.glued.push_back(std::move(g));
+    if (!as_glued(r.values, ncols, r.def->key, {}, th)) continue;
     r.values.clear();
     r.glued = true;
   }
@@ -607,31 +614,9 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
     }
     if (cols.empty()) continue;
     if (th.find(std::string(r.def->key) + "/" + cols.front())) continue;
-    // Fewer printed cells than columns but digits enough for all: separators lost.
-    {
-      size_t b = 0, digits = 0, non_empty = 0;
-      bool integers = true;
-      while (b < r.values.size() && r.values[b].value.kind == Value::empty) ++b;
-      for (const auto& v : r.values) {
-        if (v.value.kind == Value::empty) continue;
-        ++non_empty;
-        integers &= (v.value.kind == Value::number && v.value.integer && v.value.unit.empty()) ||
-                    v.raw.find_first_not_of("0123456789-") == std::string::npos;
-        for (char c : v.raw) digits += c >= '0' && c <= '9';
-      }
-      if (cols.size() > 1 && integers && non_empty && r.values.size() - b < cols.size() && digits >= cols.size()) {
-        TableHit::Glued g;
-        g.row = r.def->key;
-        g.cells = int(cols.size());
-        for (const auto& v : r.values)
-          if (v.value.kind != Value::empty) g.pieces.push_back(v.raw);
-        g.start = r.values[b].start;
-        g.end = r.values.back().end;
-        g.cols = cols;
-        th.glued.push_back(std::move(g));
-        last = std::max(last, r.values.back().end);
-        continue;
-      }
+    if (cols.size() > 1 && as_glued(r.values, cols.size(), r.def->key, cols, th)) {  // separators lost
+      last = std::max(last, r.values.back().end);
+      continue;
     }
     place_row(doc, th, th.evidence, r.def->key, cols, r.values, r.label_start, r.label_end);
     last = std::max(last, r.values.empty() ? r.label_end : r.values.back().end);
