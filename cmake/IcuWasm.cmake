@@ -16,7 +16,7 @@ if(NIANBAO_ICU_WASM_DIR)
 else()
   # Re-run configure (and so the script) when the script — its flags — changes.
   set_property(DIRECTORY ${PROJECT_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_nb_icu_script})
-  message(STATUS "ICU wasm: ${_nb_icu_script} (first run builds ICU, ~5 min)")
+  message(STATUS "ICU wasm: ${_nb_icu_script} (builds ICU once: 4-15 min on 2 cores)")
   execute_process(COMMAND ${_nb_icu_script}
                   OUTPUT_VARIABLE _nb_icu_out
                   RESULT_VARIABLE _nb_icu_rc)

@@ -124,13 +124,14 @@ function report(name, problems) {
   } else {
     failed++;
     console.log(`FAIL  ${name}`);
-    for (const p of problems) console.log(`        ${p}`);
+    for (const p of problems.slice(0, 20)) console.log(`        ${p}`);
+    if (problems.length > 20) console.log(`        … ${problems.length - 20} more`);
   }
 }
 
 // One case: `text` is what the page would pass; the CLI reads the same text as
 // UTF-8 from `file` (written to a temporary file unless given).
-function compareCase(name, text, file) {
+function compareCase(name, text, file, expect) {
   const problems = [];
   try {
     const wellFormed = text.toWellFormed();  // what the binding hands to the core
@@ -148,6 +149,7 @@ function compareCase(name, text, file) {
     problems.push(...checkSpans(wasm, wellFormed, bytes, 'result', [], counter));
     spans += counter.spans;
     if (counter.spans === 0 && wasm.sections?.length) problems.push('no spans found to check');
+    if (expect) problems.push(...expect(wasm));
   } catch (e) {
     problems.push(`threw: ${e && e.stack ? e.stack : e}`);
   }
@@ -183,6 +185,14 @@ compareCase('synthetic: empty', '');
 compareCase('synthetic: astral chars + CRLF', '𠮷野家😀\r\n' + base.replace(/\r?\n/g, '\r\n'));
 compareCase('synthetic: lone surrogates', base.replace('\n', '\uD800\n').replace(/\n([^\n]*)$/, '\uDFFF\n$1'));
 compareCase('synthetic: NUL and controls', '\0\x01' + base.slice(0, 2000) + '\x7f');
+// Full-width digits and Kangxi radicals (⼀ U+2F00) fold only through ICU's NFKC
+// data (nfkc.nrm): the same cells as the ASCII text prove the data is linked in.
+const cellsOf = (r) => JSON.stringify(r.tables.map((t) => [t.key, t.cells]));
+const plain = nb.check(base, {});
+compareCase('synthetic: full-width digits + Kangxi radicals (NFKC data)',
+  base.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xFEE0)).replace(/^一、/m, '⼀、'),
+  undefined,
+  (r) => (plain.tables.length && cellsOf(r) === cellsOf(plain) ? [] : ['cells differ from the ASCII-digit text: NFKC missing?']));
 
 // The JS surface itself.
 expectCase('api: version() matches the CLI', () => {
@@ -214,6 +224,6 @@ expectCase('api: module still works after errors', () => {
 });
 
 fs.rmSync(tmp, { recursive: true, force: true });
-console.log(`wasm check(): ${wasmMs.toFixed(1)} ms for ${files.length + 4} texts, ${spans} spans checked`);
+console.log(`wasm check(): ${wasmMs.toFixed(1)} ms for ${files.length + 5} texts, ${spans} spans checked`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
