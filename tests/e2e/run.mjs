@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { serve } from "../../tools/serve.mjs";
+import { run as runCompare } from "./compare.mjs";
 import { run as runElement } from "./element.mjs";
 import { run as runExports } from "./exports.mjs";
 import {
@@ -492,7 +493,7 @@ async function main() {
   fs.writeFileSync(path.join(dir, "web/nianbao.js"), TRAPPING_ENGINE);
   await runTrappingEngine(await serve({ dir, port: 0 }), dir);
   // Exports, the embeddable element, the cross-year page: their own files, counted here.
-  for (const runMore of [runExports, runElement]) await runMore({ test, assert, same });
+  for (const runMore of [runExports, runElement, runCompare]) await runMore({ test, assert, same });
   finish();
 }
 
