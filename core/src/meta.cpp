@@ -81,6 +81,10 @@ void read_metadata(Doc& doc, Analysis& a) {
   for (size_t li = 0; li < n && li <= first_section + 1 && li < 80; ++li) {
     std::string_view line = clean_line(li);
     if (line.size() > 200) continue;
+    // A sentence that mentions the report ("现将…年度报告向社会公布。") is not its title.
+    if (line.find("。") != std::string_view::npos || line.find("现将") != std::string_view::npos ||
+        line.find("根据") == 0)
+      continue;
     // A title broken over two lines: "2025 年上海市人民政府办公厅政府信息公开" / "工作年度报告".
     std::string joined(line);
     uint32_t ls = uint32_t(line.data() - doc.text.data());

@@ -212,6 +212,12 @@ const RuleInfo& rule(std::string_view id) {
   return kUnknown;
 }
 
+std::vector<RuleDoc> rule_catalog() {
+  std::vector<RuleDoc> out;
+  for (const auto& r : kRules) out.push_back({r.id, r.name, r.severity, r.zh, r.en});
+  return out;
+}
+
 std::string format(const char* tmpl, Args args) {
   std::string out;
   for (const char* p = tmpl; *p;) {

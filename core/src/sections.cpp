@@ -6,6 +6,7 @@
 // sections. Parenthesized enumerators (（一）) are never top-level. A heading
 // may be split over two lines, or run into its first sentence ("一、总体情况。…").
 #include <algorithm>
+#include <map>
 #include <vector>
 
 #include "analysis.h"
@@ -223,16 +224,17 @@ void check_sections(Doc& doc, Analysis& a) {
   };
   int max_number = 0;
   const SectionHit* max_hit = nullptr;
+  std::map<std::string_view, std::pair<int, const SectionHit*>> seen;  // key → (count, first)
   for (size_t i = 0; i < a.sections.size(); ++i) {
     SectionHit& h = a.sections[i];
     const SectionDef* ex = expected(h.def->key);
     std::string title = ex ? title_of(*ex) : title_of(*h.def);
     std::string title_en = h.def->en;
     // Duplicates.
-    int nth = 1;
-    const SectionHit* first = nullptr;
-    for (size_t j = 0; j < i; ++j)
-      if (a.sections[j].def->key == std::string_view(h.def->key)) { ++nth; if (!first) first = &a.sections[j]; }
+    auto& entry = seen[h.def->key];
+    int nth = ++entry.first;
+    if (!entry.second) entry.second = &h;
+    const SectionHit* first = entry.second;
     if (nth > 1) {
       Finding f = make_finding("NB0202", h.start, h.end,
                                {{"title", title}, {"title_en", title_en}, {"nth", std::to_string(nth)},

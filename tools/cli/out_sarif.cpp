@@ -5,7 +5,7 @@
 // byteLength into the original file, whatever its encoding (artifacts[] names
 // the encoding). Unreadable inputs become toolExecutionNotifications and make
 // invocations[0].executionSuccessful false.
-// tool.driver.rules lists the engine's whole rule table (core/src/rules.h), so
+// tool.driver.rules lists the engine's whole rule table (nianbao::rule_catalog()), so
 // ruleIndex is the same in every run; descriptions are the message templates
 // with their {placeholders} shown as "…".
 // Written at the end; only the diagnostics are kept, not the reports.
@@ -14,7 +14,6 @@
 #include <ostream>
 
 #include "cli.h"
-#include "rules.h"  // the engine's rule table (data only)
 
 namespace cli {
 namespace {
@@ -129,8 +128,8 @@ struct Rule {
 // The engine's rules, in table order.
 std::vector<Rule> rule_table() {
   std::vector<Rule> rules;
-  for (const nianbao::RuleInfo* r = nianbao::rules_begin(); r != nianbao::rules_end(); ++r)
-    rules.push_back({r->id, r->name, generic(r->zh), generic(r->en), r->severity});
+  for (const nianbao::RuleDoc& r : nianbao::rule_catalog())
+    rules.push_back({r.id, r.name, generic(r.zh.c_str()), generic(r.en.c_str()), r.severity});
   return rules;
 }
 

@@ -151,6 +151,17 @@ struct JsonOptions {
 /// Serialize per the contract (schema nianbao-check/1).
 std::string to_json(const Result&, const JsonOptions& = {});
 
+/// One entry of the rule catalog. Messages are templates: {name} marks a value
+/// filled in per finding. docs/rules.md has an example for every rule.
+struct RuleDoc {
+  std::string id;                  // stable, never renumbered: "NB0301"
+  std::string name;                // short kebab name: "requests-balance"
+  Severity severity;               // default severity
+  std::string zh, en;              // message templates
+};
+/// Every diagnostic the engine can emit, in id order (for SARIF rules, docs, UIs).
+std::vector<RuleDoc> rule_catalog();
+
 /// The templates as JSON, for renderers that draw the tables in the template's
 /// layout: {"v2019": {"sections": [{key, number, heading}], "tables": {"requests":
 /// {"rows": [{key, label, group}], "columns": [{key, label, group}]}, …}}, "v2021": …}.
