@@ -510,6 +510,7 @@ struct Args {
 const char* kUsage =
     "usage: nianbao_bench throughput|scale|batch|all --corpus DIR [--cli PATH] [--work DIR]\n"
     "         [--mb N] [--rounds R] [--sizes 10K,100K,1M,10M,100M] [--files N] [--doc FILE] [--stamp TEXT]\n"
+    "         [--hotspots FILE]   (a markdown table appended to the throughput section)\n"
     "       nianbao_bench scale-one BYTES --corpus DIR\n";
 
 Args parse(int argc, char** argv) {
@@ -559,6 +560,9 @@ int main(int argc, char** argv) {
   if (all || a.cmd == "throughput") {
     std::fputs("throughput…\n", stderr);
     out.push_back(throughput(corpus, std::atof(a.get("mb", "10").c_str()), std::atoi(a.get("rounds", "5").c_str())));
+    if (a.opt.count("hotspots") && fs::exists(a.get("hotspots")))
+      out.back().body += "\nWhere the time goes — `perf record` of `nianbao_bench throughput --mb 2` (check and baseline), "
+                         "functions with at least 1.5% of the samples by self time:\n\n" + read_file(a.get("hotspots"));
   }
   if (all || a.cmd == "scale") {
     std::fputs("scaling…\n", stderr);
