@@ -9,16 +9,6 @@ namespace nianbao {
 namespace {
 
 
-std::string fmt(double v) {
-  if (std::fabs(v - std::round(v)) < 1e-9) return std::to_string(static_cast<long long>(std::llround(v)));
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.4f", v);
-  std::string s = buf;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
-}
-
 std::string expr(const std::vector<Operand>& ops, const std::vector<double>& vals, bool en) {
   std::string s;
   for (size_t i = 0; i < ops.size(); ++i) {

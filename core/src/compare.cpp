@@ -17,16 +17,6 @@
 namespace nianbao {
 namespace {
 
-std::string fmt(double v) {
-  if (std::fabs(v - std::round(v)) < 1e-9) return std::to_string(static_cast<long long>(std::llround(v)));
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.4f", v);
-  std::string s = buf;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
-}
-
 /// One operand of a cross-year identity: a cell of one of the two reports.
 struct Operand {
   Which file;
@@ -342,25 +332,6 @@ class Comparer {
   CompareResult& out_;
   bool template_noted_ = false;
 };
-
-void span_fields(JsonWriter& w, const Span& s, const JsonOptions& o) {
-  w.key("start"); w.number(s.start);
-  w.key("end"); w.number(s.end);
-  w.key("line"); w.number(s.line);
-  w.key("column"); w.number(s.column);
-  if (o.utf16) {
-    w.key("start16"); w.number(s.start16);
-    w.key("end16"); w.number(s.end16);
-  }
-}
-
-void number_or_null(JsonWriter& w, const std::optional<double>& v) {
-  if (!v) { w.null(); return; }
-  if (std::fabs(*v - std::round(*v)) < 1e-9 && std::fabs(*v) < 9e15) { w.number(int64_t(std::llround(*v))); return; }
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.10g", *v);
-  w.raw_number(buf);
-}
 
 void side_json(JsonWriter& w, const CompareSide& s, const JsonOptions& o) {
   w.begin_object();

@@ -153,16 +153,6 @@ size_t parse_number(std::string_view s, size_t i, double& value) {
   return j - i;
 }
 
-std::string fmt(double v) {
-  if (std::fabs(v - std::round(v)) < 1e-9) return std::to_string(static_cast<long long>(std::llround(v)));
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.4f", v);
-  std::string s = buf;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
-}
-
 Check& add_check(Analysis& a, std::string id, Status status, std::string formula) {
   Check c;
   c.id = std::move(id);

@@ -40,9 +40,6 @@ std::vector<std::pair<uint32_t, uint32_t>> section_bodies(const Analysis& a, std
 /// byte length (0: none).
 size_t parse_number(std::string_view s, size_t i, double& value);
 
-/// "16", "89902.19".
-std::string fmt(double v);
-
 /// Add a check to the analysis; returns it for filling.
 Check& add_check(Analysis& a, std::string id, Status status, std::string formula = {});
 

@@ -9,8 +9,6 @@
 #include <nianbao/nianbao.h>
 
 namespace nianbao {
-namespace {
-
 void span_fields(JsonWriter& w, const Span& s, const JsonOptions& o) {
   w.key("start"); w.number(s.start);
   w.key("end"); w.number(s.end);
@@ -30,8 +28,6 @@ void number_or_null(JsonWriter& w, const std::optional<double>& v) {
   std::snprintf(buf, sizeof buf, "%.10g", d);
   w.raw_number(buf);
 }
-
-}  // namespace
 
 std::string to_json(const Result& r, const JsonOptions& o) {
   JsonWriter w(o.pretty);

@@ -6,7 +6,10 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <optional>
 #include <vector>
+
+#include <nianbao/nianbao.h>
 
 namespace nianbao {
 
@@ -81,6 +84,11 @@ class JsonWriter {
   bool after_key_ = false;
   bool pretty_;
 };
+
+/// The span fields of the contract ("start", "end", "line", "column"; "start16"/"end16" when asked).
+void span_fields(JsonWriter& w, const Span& s, const JsonOptions& o);   // json.cpp
+/// A number as an integer when it is one, else up to ten significant digits; empty → null.
+void number_or_null(JsonWriter& w, const std::optional<double>& v);   // json.cpp
 
 }  // namespace nianbao
 

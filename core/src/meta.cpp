@@ -67,6 +67,21 @@ std::string clean_org(std::string_view s) {
   return out;
 }
 
+/// The nearest non-empty line above line `li` (within three), if it names a body: the
+/// title's first line, or the signature above the closing date.
+bool org_above(const Doc& doc, size_t li, Analysis& a) {
+  for (size_t p = li; p-- > 0 && li - p <= 3;) {
+    std::string_view prev = trim(doc.line_text(p));
+    if (prev.empty()) continue;
+    if (!looks_like_org(prev)) return false;
+    a.org = clean_org(prev);
+    uint32_t ps = uint32_t(prev.data() - doc.text.data());
+    a.org_span = {ps, ps + uint32_t(prev.size())};
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void read_metadata(Doc& doc, Analysis& a) {
@@ -123,17 +138,7 @@ void read_metadata(Doc& doc, Analysis& a) {
       a.org = after_year;
       a.org_span = {ls, le};
     } else if (at == 0 || org.empty()) {
-      // "泉州市…办事处" / "2020年政府信息公开工作年度报告" on two lines.
-      for (size_t p = li; p-- > 0 && li - p <= 3;) {
-        std::string_view prev = trim(doc.line_text(p));
-        if (prev.empty()) continue;
-        if (looks_like_org(prev)) {
-          a.org = clean_org(prev);
-          uint32_t ps = uint32_t(prev.data() - doc.text.data());
-          a.org_span = {ps, ps + uint32_t(prev.size())};
-        }
-        break;
-      }
+      org_above(doc, li, a);  // "泉州市…办事处" / "2020年政府信息公开工作年度报告" on two lines
     }
     break;
   }
@@ -155,17 +160,7 @@ void read_metadata(Doc& doc, Analysis& a) {
       std::string_view line = trim(doc.line_text(li));
       int y = 0;
       if (line.empty() || find_year(line, 0, y) != 0 || line.size() > 24 || !ends_with(line, "日")) continue;
-      for (size_t p = li; p-- > 0 && li - p <= 3;) {
-        std::string_view prev = trim(doc.line_text(p));
-        if (prev.empty()) continue;
-        if (looks_like_org(prev)) {
-          a.org = clean_org(prev);
-          uint32_t ps = uint32_t(prev.data() - doc.text.data());
-          a.org_span = {ps, ps + uint32_t(prev.size())};
-        }
-        break;
-      }
-      if (!a.org.empty()) break;
+      if (org_above(doc, li, a)) break;
     }
   }
   // ── template ──

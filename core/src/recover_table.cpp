@@ -58,6 +58,22 @@ std::vector<std::pair<uint32_t, uint32_t>> cell_spans(const Doc& doc, const Tabl
   return out;
 }
 
+/// The cells of a determined split, each spanning its own digits inside the run.
+void place_split(const Doc& doc, TableHit& th, const TableHit::Glued& g, const std::vector<int64_t>& vals,
+                 const std::vector<std::string>& keys) {
+  auto spans = cell_spans(doc, g, vals);
+  for (size_t c = 0; c < vals.size() && c < keys.size(); ++c) {
+    CellHit cell;
+    cell.key = keys[c];
+    cell.value = double(vals[c]);
+    cell.number = std::to_string(vals[c]);
+    cell.raw = cell.number;
+    cell.start = spans[c].first;
+    cell.end = spans[c].second;
+    th.cells.push_back(std::move(cell));
+  }
+}
+
 void recover_table(Doc& doc, Analysis& a, TableHit& th) {
   const Template t = th.key == "requests" ? th.evidence : Template::v2019;
   Layout l = layout_of(th, t);
@@ -148,17 +164,9 @@ void recover_table(Doc& doc, Analysis& a, TableHit& th) {
       continue;
     }
     const std::vector<int64_t>& vals = rr.candidates.front().values;
-    auto spans = cell_spans(doc, g, vals);
-    for (size_t c = 0; c < vals.size() && c < l.cols.size(); ++c) {
-      CellHit cell;
-      cell.key = l.key_of(size_t(rr.row), c);
-      cell.value = double(vals[c]);
-      cell.number = std::to_string(vals[c]);
-      cell.raw = cell.number;
-      cell.start = spans[c].first;
-      cell.end = spans[c].second;
-      th.cells.push_back(std::move(cell));
-    }
+    std::vector<std::string> keys;
+    for (size_t c = 0; c < l.cols.size(); ++c) keys.push_back(l.key_of(size_t(rr.row), c));
+    place_split(doc, th, g, vals, keys);
     doc.findings.push_back(make_finding("NB0701", g.start, g.end,
                                         {{"table", table_name_zh(th.key)}, {"table_en", table_name_en(th.key)},
                                          {"row", row_zh}, {"row_en", row_en}, {"printed", printed},
@@ -210,17 +218,9 @@ void recover_proactive(Doc& doc, TableHit& th, Template t) {
       continue;
     }
     const auto& vals = rr.candidates.front().values;
-    auto spans = cell_spans(doc, g, vals);
-    for (size_t c = 0; c < vals.size() && c < g.cols.size(); ++c) {
-      CellHit cell;
-      cell.key = g.row + "/" + g.cols[c];
-      cell.value = double(vals[c]);
-      cell.number = std::to_string(vals[c]);
-      cell.raw = cell.number;
-      cell.start = spans[c].first;
-      cell.end = spans[c].second;
-      th.cells.push_back(std::move(cell));
-    }
+    std::vector<std::string> keys;
+    for (const auto& c : g.cols) keys.push_back(g.row + "/" + c);
+    place_split(doc, th, g, vals, keys);
     th.recovered = true;
     doc.findings.push_back(make_finding("NB0701", g.start, g.end,
                                         {{"table", table_name_zh(th.key)}, {"table_en", table_name_en(th.key)},

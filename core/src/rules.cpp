@@ -1,6 +1,8 @@
 #include "rules.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <cstring>
 
 namespace nianbao {
@@ -210,6 +212,16 @@ const RuleInfo& rule(std::string_view id) {
   static const RuleInfo kUnknown{"NB0000", "internal", Severity::warning,
                                  "内部错误：引用了未登记的规则。", "Internal error: an unregistered rule was used."};
   return kUnknown;
+}
+
+std::string fmt(double v) {
+  if (std::fabs(v - std::round(v)) < 1e-9) return std::to_string(static_cast<long long>(std::llround(v)));
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.4f", v);
+  std::string s = buf;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
 }
 
 std::vector<RuleDoc> rule_catalog() {

@@ -29,6 +29,9 @@ const RuleInfo* rules_end();
 const RuleInfo& rule(std::string_view id);  // aborts on an unknown id (a programming error)
 
 using Args = std::initializer_list<std::pair<const char*, std::string>>;
+/// A number for a message: integers without decimals, others with up to four ("8.9902").
+std::string fmt(double v);
+
 /// Replace each {name} in `tmpl` by its value in `args`.
 std::string format(const char* tmpl, Args args);
 
