@@ -91,7 +91,8 @@ TEST_CASE("decode: UTF-8, BOM, UTF-16, invalid bytes located, GB18030 detected")
     CHECK(r.sections[0].span.end == 12);  // 6 characters × 2 bytes
   }
   SUBCASE("binary junk is said to be binary, never a crash") {
-    std::string junk("\x7F" "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00", 20);
+    const char elf[] = "\x7F" "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00";
+    std::string junk(elf, sizeof elf);  // an ELF header's first bytes, NULs included
     auto r = check(junk);
     CHECK(has_rule(r, "NB0004"));
   }
