@@ -18,6 +18,7 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -116,6 +117,19 @@ std::string json_quote(std::string_view s);
 std::string both(const Bilingual&);
 /// A reason for a failed system call, from errno, in both languages.
 Bilingual errno_reason(int err);
+
+// ── text output helpers (out_text.cpp, compare.cpp) ──
+/// Fill %-placeholders (%e, %w …) from a small table.
+std::string fill(const char* tmpl, std::initializer_list<std::pair<char, size_t>> values);
+struct Style {
+  const char *bold, *reset, *sev[3];
+};
+inline constexpr Style kColor{"\033[1m", "\033[0m", {"\033[1;31m", "\033[1;33m", "\033[1;36m"}};
+inline constexpr Style kPlain{"", "", {"", "", ""}};
+/// Line breaks inside a message become spaces (one finding, one line).
+std::string one_line(std::string s);
+/// ":line:col" of a span, or "" when it has no line.
+std::string position(const nianbao::Span& s);
 
 }  // namespace cli
 

@@ -29,37 +29,6 @@ constexpr Words kWords[] = {
               "errors %e, warnings %w, info %i"},
 };
 
-std::string fill(const char* tmpl, std::initializer_list<std::pair<char, size_t>> values) {
-  std::string out;
-  for (const char* p = tmpl; *p; ++p) {
-    if (*p == '%' && p[1]) {
-      for (auto [key, v] : values)
-        if (key == p[1]) out += std::to_string(v);
-      ++p;
-    } else {
-      out += *p;
-    }
-  }
-  return out;
-}
-
-struct Style {
-  const char *bold, *reset, *sev[3];
-};
-constexpr Style kColor{"\033[1m", "\033[0m", {"\033[1;31m", "\033[1;33m", "\033[1;36m"}};
-constexpr Style kPlain{"", "", {"", "", ""}};
-
-std::string one_line(std::string s) {
-  std::replace(s.begin(), s.end(), '\n', ' ');
-  std::replace(s.begin(), s.end(), '\r', ' ');
-  return s;
-}
-
-std::string position(const nianbao::Span& s) {
-  if (!s.line) return "";
-  return ":" + std::to_string(s.line) + (s.column ? ":" + std::to_string(s.column) : "");
-}
-
 class CompareText {
  public:
   CompareText(std::ostream& out, const Config& cfg, bool color)

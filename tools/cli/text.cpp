@@ -1,6 +1,8 @@
 // The CLI's own strings and small text helpers.
 #include "cli.h"
 
+#include <algorithm>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -72,6 +74,31 @@ Bilingual errno_reason(int err) {
   for (const ErrnoName& e : kErrnoZh)
     if (e.err == err) zh = e.zh;
   return {zh, std::strerror(err)};
+}
+
+std::string fill(const char* tmpl, std::initializer_list<std::pair<char, size_t>> values) {
+  std::string out;
+  for (const char* p = tmpl; *p; ++p) {
+    if (*p == '%' && p[1]) {
+      for (auto [key, v] : values)
+        if (key == p[1]) out += std::to_string(v);
+      ++p;
+    } else {
+      out += *p;
+    }
+  }
+  return out;
+}
+
+std::string one_line(std::string s) {
+  std::replace(s.begin(), s.end(), '\n', ' ');
+  std::replace(s.begin(), s.end(), '\r', ' ');
+  return s;
+}
+
+std::string position(const nianbao::Span& s) {
+  if (!s.line) return "";
+  return ":" + std::to_string(s.line) + (s.column ? ":" + std::to_string(s.column) : "");
 }
 
 }  // namespace cli
