@@ -167,9 +167,9 @@ int lcs_bits(const std::u32string& a, const TemplateKey& t) {
   return __builtin_popcountll(~v & used);
 }
 
-/// label_score with `b` a template key: the same result, faster LCS.
-int score(const std::u32string& a, const TemplateKey& t) {
-  const std::u32string& b = t.key;
+/// The scores that need no LCS: 100 equal, 85 cut label, 80 trailing note, 0 empty or too
+/// long (labels are short); -1 when only the LCS can tell.
+int quick_score(const std::u32string& a, const std::u32string& b) {
   if (a.empty() || b.empty()) return 0;
   if (a == b) return 100;
   if (a.size() >= 4 && a.size() < b.size() && b.compare(0, a.size(), a) == 0 && a.size() * 3 >= b.size())
@@ -177,11 +177,22 @@ int score(const std::u32string& a, const TemplateKey& t) {
   if (b.size() >= 2 && a.size() > b.size() && a.compare(0, b.size(), b) == 0 && b.size() * 2 >= a.size())
     return 80;
   if (a.size() > 80 || b.size() > 80) return 0;
+  return -1;
+}
+
+/// 100·2·LCS/(|a|+|b|) when it reaches 75 (capped at 79, under every prefix score), else 0.
+int lcs_score(int lcs, size_t na, size_t nb) {
+  int s = int(200 * lcs / int(na + nb));
+  return s >= 75 ? std::min(s, 79) : 0;
+}
+
+/// label_score with `b` a template key: the same result, faster LCS.
+int score(const std::u32string& a, const TemplateKey& t) {
+  const std::u32string& b = t.key;
+  if (int q = quick_score(a, b); q >= 0) return q;
   // LCS ≤ the shorter length: when even that scores under 75, skip it.
   if (200 * std::min(a.size(), b.size()) / (a.size() + b.size()) < 75) return 0;
-  int lcs = b.size() <= 64 ? lcs_bits(a, t) : lcs_table(a, b);
-  int s = int(200 * lcs / int(a.size() + b.size()));
-  return s >= 75 ? std::min(s, 79) : 0;
+  return lcs_score(b.size() <= 64 ? lcs_bits(a, t) : lcs_table(a, b), a.size(), b.size());
 }
 
 /// The key of a template label, computed once per label (per thread). Labels
@@ -209,17 +220,8 @@ const TemplateKey& template_key(std::string_view label) {
 }  // namespace
 
 int label_score(const std::u32string& a, const std::u32string& b) {
-  if (a.empty() || b.empty()) return 0;
-  if (a == b) return 100;
-  if (a.size() >= 4 && a.size() < b.size() && b.compare(0, a.size(), a) == 0 && a.size() * 3 >= b.size())
-    return 85;
-  if (b.size() >= 2 && a.size() > b.size() && a.compare(0, b.size(), b) == 0 && b.size() * 2 >= a.size())
-    return 80;
-  // Longest common subsequence, bounded sizes (labels are short).
-  if (a.size() > 80 || b.size() > 80) return 0;
-  int lcs = lcs_table(a, b);
-  int score = int(200 * lcs / int(a.size() + b.size()));
-  return score >= 75 ? std::min(score, 79) : 0;
+  if (int q = quick_score(a, b); q >= 0) return q;
+  return lcs_score(lcs_table(a, b), a.size(), b.size());
 }
 
 int best_label_score(const std::u32string& printed, std::string_view label, std::string_view variants) {
