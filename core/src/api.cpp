@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "analysis.h"
+#include "stage_times.h"
 #include "utf8.h"
 
 #ifndef NIANBAO_VERSION
@@ -172,10 +173,10 @@ Result check(std::string_view bytes, const Options& options) {
   }
   Doc doc;
   doc.input = bytes;
-  decode_input(doc, options.assume_utf8);
-  check_binary(doc);
-  html_view(doc);
-  fold_text(doc);
+  NIANBAO_TIMED(0, "decode", decode_input(doc, options.assume_utf8));
+  NIANBAO_TIMED(1, "binary", check_binary(doc));
+  NIANBAO_TIMED(2, "html", html_view(doc));
+  NIANBAO_TIMED(3, "fold", fold_text(doc));
 
   Analysis a;
   bool blank = doc.text.find_first_not_of(" \t\n") == std::string::npos;
@@ -184,13 +185,13 @@ Result check(std::string_view bytes, const Options& options) {
     f.decoded_space = true;
     doc.findings.push_back(std::move(f));
   } else {
-    find_sections(doc, a);
-    read_tables(doc, a);
-    read_metadata(doc, a);
-    check_sections(doc, a);
-    recover_glued(doc, a);
-    run_identity_checks(doc, a);
-    run_content_checks(doc, a);
+    NIANBAO_TIMED(4, "sections", find_sections(doc, a));
+    NIANBAO_TIMED(5, "tables", read_tables(doc, a));
+    NIANBAO_TIMED(6, "metadata", read_metadata(doc, a));
+    NIANBAO_TIMED(7, "check_sections", check_sections(doc, a));
+    NIANBAO_TIMED(8, "recover", recover_glued(doc, a));
+    NIANBAO_TIMED(9, "identities", run_identity_checks(doc, a));
+    NIANBAO_TIMED(10, "content", run_content_checks(doc, a));
     if (a.sections.empty() && a.tables.empty()) {
       Finding f = make_finding("NB0007", 0, 0, {});
       doc.findings.push_back(std::move(f));
@@ -198,6 +199,7 @@ Result check(std::string_view bytes, const Options& options) {
   }
 
   // ── resolve into the Result ──
+  NIANBAO_STAGE(11, "resolve");
   Locator loc(doc);
   r.input.lines = loc.lines();
   r.input.encoding = doc.encoding;
