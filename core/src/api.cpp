@@ -2,6 +2,7 @@
 // section checks → identities, then every finding's span resolved to the
 // original input (bytes, line/column, UTF-16).
 #include <algorithm>
+#include <cstring>
 
 #include "analysis.h"
 #include "stage_times.h"
@@ -17,21 +18,37 @@ namespace {
 constexpr uint64_t kMaxInput = 1u << 30;  // 1 GiB: offsets are 32-bit
 
 /// Resolves decoded-text positions to line/column and UTF-16 offsets.
-/// Code points and UTF-16 units before every 64-byte block are counted once,
-/// so each lookup scans less than one block, however long the line.
+/// One pass over the text records the code points and UTF-16 units before
+/// every 64-byte block and before every line, so each lookup is a binary
+/// search for the line plus a scan of less than one block, however long the
+/// line. The counts use 8-byte words: a code point starts at every byte that
+/// is not a continuation byte (10xxxxxx), and a 4-byte lead (11110xxx) adds
+/// a second UTF-16 unit.
 class Locator {
  public:
   explicit Locator(const Doc& doc) : doc_(doc), text_(doc.decoded) {
+    const size_t n = text_.size();
     line_starts_.push_back(0);
-    for (uint32_t i = 0; i < text_.size(); ++i)
-      if (text_[i] == '\n') line_starts_.push_back(i + 1);
-    uint32_t points = 0, units = 0;
-    blocks_.reserve(text_.size() / kBlock + 1);
-    for (uint32_t i = 0; i < text_.size(); ++i) {
-      if (i % kBlock == 0) blocks_.push_back({points, units});
-      unsigned char b = static_cast<unsigned char>(text_[i]);
-      points += (b & 0xC0) != 0x80;
-      units += unit16(b);
+    line_points_.push_back(0);
+    blocks_.reserve(n / kBlock + 1);
+    Counts c{0, 0};  // before position q
+    size_t q = 0;
+    auto advance = [&](size_t to) {
+      Counts d = counts(q, to);
+      c.points += d.points;
+      c.units += d.units;
+      q = to;
+    };
+    for (size_t b = 0; b < n; b += kBlock) {
+      blocks_.push_back(c);
+      const char* end = text_.data() + std::min(n, b + kBlock);
+      for (const char* p = text_.data() + b; (p = static_cast<const char*>(std::memchr(p, '\n', size_t(end - p))));) {
+        ++p;  // the next line starts after the newline
+        advance(size_t(p - text_.data()));
+        line_starts_.push_back(uint32_t(q));
+        line_points_.push_back(c.points);
+      }
+      advance(size_t(end - text_.data()));
     }
   }
   uint32_t lines() const {
@@ -44,10 +61,9 @@ class Locator {
     s.start = doc_.dmap.start(ds);
     s.end = std::max(s.start, doc_.dmap.end(de));
     if (de == ds) s.end = s.start;
-    line_col(ds, s.line, s.column);
-    line_col(de, s.end_line, s.end_column);
-    s.start16 = count(ds).units;
-    s.end16 = count(de).units;
+    s.start16 = locate(ds, s.line, s.column);
+    s.end16 = de == ds ? s.start16 : locate(de, s.end_line, s.end_column);
+    if (de == ds) { s.end_line = s.line; s.end_column = s.column; }
     return s;
   }
   Span from_folded(uint32_t fs, uint32_t fe) const {
@@ -59,31 +75,48 @@ class Locator {
  private:
   static constexpr uint32_t kBlock = 64;
   struct Counts { uint32_t points, units; };
-  static uint32_t unit16(unsigned char b) { return (b & 0xC0) == 0x80 ? 0 : b >= 0xF0 ? 2 : 1; }
-  /// Code points and UTF-16 units before decoded position `d`.
-  Counts count(uint32_t d) const {
-    d = std::min<uint32_t>(d, uint32_t(text_.size()));
-    if (blocks_.empty()) return {0, 0};
-    size_t b = std::min<size_t>(d / kBlock, blocks_.size() - 1);
-    Counts c = blocks_[b];
-    for (uint32_t i = uint32_t(b * kBlock); i < d; ++i) {
-      unsigned char x = static_cast<unsigned char>(text_[i]);
-      c.points += (x & 0xC0) != 0x80;
-      c.units += unit16(x);
+  /// Code points and UTF-16 units in text_[from, to).
+  Counts counts(size_t from, size_t to) const {
+    constexpr uint64_t kHigh = 0x8080808080808080ull;
+    const char* p = text_.data();
+    uint32_t cont = 0, four = 0;
+    size_t i = from;
+    for (; i + 8 <= to; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      cont += uint32_t(__builtin_popcountll(w & ~(w << 1) & kHigh));                       // 10xxxxxx
+      four += uint32_t(__builtin_popcountll(w & (w << 1) & (w << 2) & (w << 3) & kHigh));  // 1111xxxx
     }
-    return c;
+    for (; i < to; ++i) {
+      unsigned char x = static_cast<unsigned char>(p[i]);
+      cont += (x & 0xC0) == 0x80;
+      four += x >= 0xF0;
+    }
+    const uint32_t points = uint32_t(to - from) - cont;
+    return {points, points + four};
   }
-  void line_col(uint32_t d, uint32_t& line, uint32_t& col) const {
+  /// Line and column of decoded position `d`; returns its UTF-16 offset.
+  uint32_t locate(uint32_t d, uint32_t& line, uint32_t& col) const {
     d = std::min<uint32_t>(d, uint32_t(text_.size()));
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), d);
     size_t li = size_t(it - line_starts_.begin()) - 1;
+    Counts c{0, 0};
+    if (!blocks_.empty()) {
+      size_t b = std::min<size_t>(d / kBlock, blocks_.size() - 1);
+      c = blocks_[b];
+      Counts r = counts(b * kBlock, d);
+      c.points += r.points;
+      c.units += r.units;
+    }
     line = uint32_t(li + 1);
-    col = count(d).points - count(line_starts_[li]).points + 1;
+    col = c.points - line_points_[li] + 1;
+    return c.units;
   }
   const Doc& doc_;
   std::string_view text_;
-  std::vector<uint32_t> line_starts_;
-  std::vector<Counts> blocks_;
+  std::vector<uint32_t> line_starts_;   // decoded position of every line's first byte
+  std::vector<uint32_t> line_points_;   // code points before every line
+  std::vector<Counts> blocks_;          // counts before every kBlock-byte block
 };
 
 /// Binary junk: NUL bytes or many control characters in the decoded text.
@@ -211,34 +244,37 @@ Result check(std::string_view bytes, const Options& options) {
   r.report.title = a.title;
   if (a.title_span) r.report.title_span = loc.from_folded(a.title_span->first, a.title_span->second);
   if (a.org_span) r.report.org_span = loc.from_folded(a.org_span->first, a.org_span->second);
-  for (const auto& s : a.sections) {
+  r.sections.reserve(a.sections.size());
+  for (auto& s : a.sections) {
     Section out;
     out.key = s.def->key;
     out.number = s.number;
-    out.heading = s.heading;
+    out.heading = std::move(s.heading);
     out.span = loc.from_folded(s.start, s.end);
     out.body_start = loc.from_folded(s.body_start, s.body_start).start;
     out.body_end = loc.from_folded(s.body_end, s.body_end).start;
     r.sections.push_back(std::move(out));
   }
-  for (const auto& t : a.tables) {
+  for (auto& t : a.tables) {
     Table out;
-    out.key = t.key;
-    out.layout = t.layout;
+    out.key = std::move(t.key);
+    out.layout = std::move(t.layout);
     out.span = loc.from_folded(t.start, t.end);
     out.recovered = t.recovered;
-    for (const auto& c : t.cells) {
+    out.cells.reserve(t.cells.size());
+    for (auto& c : t.cells) {
       Cell cell;
-      cell.key = c.key;
+      cell.key = std::move(c.key);
       cell.value = c.value;
-      cell.number = c.number;
-      cell.raw = c.raw;
+      cell.number = std::move(c.number);
+      cell.raw = std::move(c.raw);
       cell.span = loc.from_folded(c.start, c.end);
       out.cells.push_back(std::move(cell));
     }
     r.tables.push_back(std::move(out));
   }
   r.checks = std::move(a.checks);
+  r.diagnostics.reserve(doc.findings.size());
   for (auto& f : doc.findings) {
     Diagnostic d;
     d.rule = f.rule->id;
