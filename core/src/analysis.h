@@ -50,10 +50,11 @@ struct TableHit {
   };
   std::vector<Glued> glued;
   Template evidence = Template::unknown;  // what the table's shape says
-  const CellHit* find(std::string_view k) const {
-    for (const auto& c : cells) if (c.key == k) return &c;
-    return nullptr;
-  }
+  /// The first cell placed under key `k` (a binary search; cells are only ever appended).
+  const CellHit* find(std::string_view k) const;
+
+ private:
+  mutable std::vector<uint32_t> by_key_;  // indices of `cells` sorted by key, stable; rebuilt when cells grew
 };
 
 struct Analysis {
@@ -85,7 +86,8 @@ struct Identity {
   std::vector<Operand> lhs, rhs;
 };
 /// The identities of a table ("requests" or "appeals") for a generation.
-std::vector<Identity> identity_defs(Template t, std::string_view table);  // checks.cpp
+/// Built once per generation and table; empty for any other table.
+const std::vector<Identity>& identity_defs(Template t, std::string_view table);  // checks.cpp
 
 void find_sections(Doc& doc, Analysis& a);         // sections.cpp
 void check_sections(Doc& doc, Analysis& a);        // sections.cpp (after the template is known)

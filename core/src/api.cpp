@@ -81,11 +81,18 @@ class Locator {
     const char* p = text_.data();
     uint32_t cont = 0, four = 0;
     size_t i = from;
-    for (; i + 8 <= to; i += 8) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      cont += uint32_t(__builtin_popcountll(w & ~(w << 1) & kHigh));                       // 10xxxxxx
-      four += uint32_t(__builtin_popcountll(w & (w << 1) & (w << 2) & (w << 3) & kHigh));  // 1111xxxx
+    // Per-byte flags (0 or 1) summed in the bytes of two words — at most 8 words
+    // at a time, so no byte overflows — then added across by one multiplication.
+    while (i + 8 <= to) {
+      uint64_t c8 = 0, f8 = 0;
+      for (int k = 0; k < 8 && i + 8 <= to; ++k, i += 8) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        c8 += (w & ~(w << 1) & kHigh) >> 7;                       // 10xxxxxx: continuation
+        f8 += (w & (w << 1) & (w << 2) & (w << 3) & kHigh) >> 7;  // 1111xxxx: 4-byte lead
+      }
+      cont += uint32_t((c8 * 0x0101010101010101ull) >> 56);
+      four += uint32_t((f8 * 0x0101010101010101ull) >> 56);
     }
     for (; i < to; ++i) {
       unsigned char x = static_cast<unsigned char>(p[i]);
@@ -96,18 +103,26 @@ class Locator {
     return {points, points + four};
   }
   /// Line and column of decoded position `d`; returns its UTF-16 offset.
+  /// Positions mostly come in text order: one close after the last is counted
+  /// on from there.
   uint32_t locate(uint32_t d, uint32_t& line, uint32_t& col) const {
     d = std::min<uint32_t>(d, uint32_t(text_.size()));
-    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), d);
-    size_t li = size_t(it - line_starts_.begin()) - 1;
+    size_t li;
     Counts c{0, 0};
-    if (!blocks_.empty()) {
-      size_t b = std::min<size_t>(d / kBlock, blocks_.size() - 1);
-      c = blocks_[b];
-      Counts r = counts(b * kBlock, d);
-      c.points += r.points;
-      c.units += r.units;
+    if (d >= last_.d && d - last_.d < kBlock) {
+      li = last_.line;
+      while (li + 1 < line_starts_.size() && line_starts_[li + 1] <= d) ++li;
+      Counts r = counts(last_.d, d);
+      c = {last_.c.points + r.points, last_.c.units + r.units};
+    } else {
+      li = size_t(std::upper_bound(line_starts_.begin(), line_starts_.end(), d) - line_starts_.begin()) - 1;
+      if (!blocks_.empty()) {
+        size_t b = std::min<size_t>(d / kBlock, blocks_.size() - 1);
+        Counts r = counts(b * kBlock, d);
+        c = {blocks_[b].points + r.points, blocks_[b].units + r.units};
+      }
     }
+    last_ = {d, li, c};
     line = uint32_t(li + 1);
     col = c.points - line_points_[li] + 1;
     return c.units;
@@ -117,6 +132,8 @@ class Locator {
   std::vector<uint32_t> line_starts_;   // decoded position of every line's first byte
   std::vector<uint32_t> line_points_;   // code points before every line
   std::vector<Counts> blocks_;          // counts before every kBlock-byte block
+  struct Cursor { uint32_t d; size_t line; Counts c; };
+  mutable Cursor last_{0, 0, {0, 0}};   // the position located last
 };
 
 /// Binary junk: NUL bytes or many control characters in the decoded text.

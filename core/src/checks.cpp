@@ -1,5 +1,6 @@
 // checks: the identities every report must satisfy (contract "Check ids"),
 // as data: each family lists its operands; one evaluator runs them all.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -31,11 +32,8 @@ std::vector<const RowDef*> result_rows(Template t) {
   return out;
 }
 
-}  // namespace
-
-std::vector<Identity> identity_defs(Template t, std::string_view table) {
+std::vector<Identity> build_identity_defs(Template g, std::string_view table) {
   std::vector<Identity> ids;
-  const Template g = t == Template::v2021 ? Template::v2021 : Template::v2019;
   if (table == "requests") {
     for (const auto& c : request_columns()) {
       std::string col = c.key;
@@ -80,6 +78,35 @@ std::vector<Identity> identity_defs(Template t, std::string_view table) {
   return ids;
 }
 
+}  // namespace
+
+const std::vector<Identity>& identity_defs(Template t, std::string_view table) {
+  // Function-local statics: built once, thread-safe.
+  static const std::vector<Identity> kDefs[2][2] = {
+      {build_identity_defs(Template::v2019, "requests"), build_identity_defs(Template::v2019, "appeals")},
+      {build_identity_defs(Template::v2021, "requests"), build_identity_defs(Template::v2021, "appeals")}};
+  static const std::vector<Identity> kNone;
+  const int g = t == Template::v2021 ? 1 : 0;
+  if (table == "requests") return kDefs[g][0];
+  if (table == "appeals") return kDefs[g][1];
+  return kNone;
+}
+
+const CellHit* TableHit::find(std::string_view k) const {
+  // Readers look cells up while they append them: index the new ones by insertion
+  // (after their equals, so the first placed cell of a key stays first).
+  if (by_key_.size() > cells.size()) by_key_.clear();
+  auto key_of = [&](uint32_t i) { return std::string_view(cells[i].key); };
+  for (auto i = uint32_t(by_key_.size()); i < cells.size(); ++i) {
+    auto at = std::upper_bound(by_key_.begin(), by_key_.end(), key_of(i),
+                               [&](std::string_view key, uint32_t j) { return key < key_of(j); });
+    by_key_.insert(at, i);
+  }
+  auto it = std::lower_bound(by_key_.begin(), by_key_.end(), k,
+                             [&](uint32_t i, std::string_view key) { return key_of(i) < key; });
+  return it != by_key_.end() && key_of(*it) == k ? &cells[*it] : nullptr;
+}
+
 void run_identity_checks(Doc& doc, Analysis& a) {
   const Template t = a.tmpl;
   // The three statistical tables are required by the 2019 and 2021 templates.
@@ -91,27 +118,33 @@ void run_identity_checks(Doc& doc, Analysis& a) {
       doc.findings.push_back(make_finding("NB0601", s ? s->start : at, at,
                                           {{"table", table_name_zh(key)}, {"table_en", table_name_en(key)}}));
     }
-  std::vector<Identity> all;
+  std::vector<const Identity*> all;
   for (const char* key : {"requests", "appeals"})
     if (a.table(key))
-      for (auto& id : identity_defs(t, key)) all.push_back(std::move(id));
-  for (const Identity& id : all) {
+      for (const Identity& id : identity_defs(t, key)) all.push_back(&id);
+  std::vector<const CellHit*> lhs, rhs;        // reused: one set of buffers for every identity
+  std::vector<std::string_view> missing;
+  std::vector<double> lv, rv;
+  for (const Identity* idp : all) {
+    const Identity& id = *idp;
     const TableHit* table = a.table(id.table);
     Check c;
     c.id = id.id;
     c.formula = id.formula;
+    c.cells.reserve(id.lhs.size() + id.rhs.size());
     for (const auto& op : id.lhs) c.cells.push_back(op.cell);
     for (const auto& op : id.rhs) c.cells.push_back(op.cell);
     for (const auto& used : a.used_for_recovery) c.used_for_recovery |= used == id.id;
     // Operands: present and numeric, or the check is skipped.
-    std::vector<const CellHit*> lhs, rhs;
-    std::vector<std::string> missing;
+    lhs.clear();
+    rhs.clear();
+    missing.clear();
     for (const auto& op : id.lhs) { lhs.push_back(table->find(op.cell)); if (!lhs.back() || !lhs.back()->value) missing.push_back(op.cell); }
     for (const auto& op : id.rhs) { rhs.push_back(table->find(op.cell)); if (!rhs.back() || !rhs.back()->value) missing.push_back(op.cell); }
     if (!missing.empty()) {
       c.status = Status::skip;
       std::string names;
-      for (const auto& m : missing) names += (names.empty() ? "" : ", ") + m;
+      for (const auto& m : missing) { names += names.empty() ? "" : ", "; names += m; }
       uint32_t s = table->start, e = table->start;
       for (const auto* cell : lhs) if (cell) { s = cell->start; e = cell->end; break; }
       for (const auto& m : missing)
@@ -122,7 +155,8 @@ void run_identity_checks(Doc& doc, Analysis& a) {
       a.checks.push_back(std::move(c));
       continue;
     }
-    std::vector<double> lv, rv;
+    lv.clear();
+    rv.clear();
     double L = 0, R = 0;
     for (const auto* cell : lhs) { lv.push_back(*cell->value); L += *cell->value; }
     for (const auto* cell : rhs) { rv.push_back(*cell->value); R += *cell->value; }

@@ -53,16 +53,26 @@ class OffsetMap {
 
  private:
   struct Seg { uint32_t y0, x0, x1; bool identity; };
+  /// The segment holding `y`. Lookups mostly come in text order, so the last
+  /// answer and its successor are tried before a binary search.
   const Seg* find(uint32_t y) const {
     if (segs_.empty()) return nullptr;
-    size_t lo = 0, hi = segs_.size();
+    const size_t n = segs_.size();
+    for (size_t h = hint_; h < n && h <= hint_ + 1; ++h)
+      if (segs_[h].y0 <= y && (h + 1 == n || y < segs_[h + 1].y0)) {
+        hint_ = h;
+        return &segs_[h];
+      }
+    size_t lo = 0, hi = n;
     while (hi - lo > 1) {
       size_t mid = (lo + hi) / 2;
       if (segs_[mid].y0 <= y) lo = mid; else hi = mid;
     }
+    hint_ = lo;
     return &segs_[lo];
   }
   std::vector<Seg> segs_;
+  mutable size_t hint_ = 0;  // the segment found last (a Doc is used by one thread)
   uint32_t y_ = 0, x_ = 0;
 };
 

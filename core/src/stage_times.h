@@ -15,7 +15,7 @@
 namespace nianbao::stage_times {
 
 struct Totals {
-  static constexpr int kMax = 24;
+  static constexpr int kMax = 32;
   const char* name[kMax] = {};
   double seconds[kMax] = {};
   ~Totals() {
@@ -41,7 +41,7 @@ struct Scope {
 
 }  // namespace nianbao::stage_times
 
-/// Time the rest of the enclosing block as stage `slot` (0…23) named `name`.
+/// Time the rest of the enclosing block as stage `slot` (0…31) named `name`.
 #define NIANBAO_STAGE(slot, name) ::nianbao::stage_times::Scope nianbao_stage_##slot(slot, name)
 #else
 #define NIANBAO_STAGE(slot, name) ((void)0)
