@@ -139,8 +139,13 @@ class Locator {
 /// Binary junk: NUL bytes or many control characters in the decoded text.
 void check_binary(Doc& doc) {
   std::string_view s = doc.decoded.substr(0, std::min<size_t>(doc.decoded.size(), 1 << 20));
+  // Control characters other than \t \n \f \r, counted without branches: almost every
+  // text has none, and then the located count below is not needed.
+  constexpr uint32_t kAllowed = (1u << '\t') | (1u << '\n') | (1u << '\f') | (1u << '\r');
+  size_t suspicious = 0;
+  for (unsigned char c : s) suspicious += (c < 0x20) & !((kAllowed >> (c & 31)) & 1u);
   size_t nul = 0, ctrl = 0, first = SIZE_MAX;
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = 0; suspicious && i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == 0) { ++nul; first = std::min(first, i); }
     else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') { ++ctrl; first = std::min(first, i); }

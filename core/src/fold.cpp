@@ -9,6 +9,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <cstring>
+
 #include "doc.h"
 #include "utf8.h"
 
@@ -93,7 +95,15 @@ void fold_text(Doc& doc) {
       run = i;
       continue;
     }
-    if (c < 0x80 || !nfkc || nfkc->isInert(c)) continue;
+    if (c < 0x80 || !nfkc) continue;
+    if (c >= 0xFF01 && c <= 0xFF5E) {  // full-width ASCII (，：（）１２): NFKC's result, without the call
+      flush(at);
+      out += char(c - 0xFEE0);
+      m.replace(uint32_t(i - at), 1);
+      run = i;
+      continue;
+    }
+    if (nfkc->isInert(c)) continue;
     icu::UnicodeString src(c), dst;
     err = U_ZERO_ERROR;
     nfkc->normalize(src, dst, err);
@@ -115,8 +125,11 @@ void fold_text(Doc& doc) {
   // Lines over the folded text.
   doc.lines.clear();
   uint32_t start = 0;
-  for (uint32_t k = 0; k < out.size(); ++k)
-    if (out[k] == '\n') { doc.lines.push_back({start, k}); start = k + 1; }
+  for (const char* p = out.data(); (p = static_cast<const char*>(std::memchr(p, '\n', out.size() - size_t(p - out.data()))));) {
+    const auto k = uint32_t(p++ - out.data());
+    doc.lines.push_back({start, k});
+    start = k + 1;
+  }
   if (start < out.size() || doc.lines.empty()) doc.lines.push_back({start, uint32_t(out.size())});
 }
 

@@ -41,7 +41,9 @@ bool looks_like_html(std::string_view s) {
                                    "<html", "<body", "<!doctype", "</p>", "</td>", "</div>"};
   size_t limit = s.size() < (1u << 20) ? s.size() : (1u << 20);  // look at the first MiB
   for (size_t i = 0; i < limit; ++i) {
-    if (s[i] != '<') continue;
+    const void* lt = std::memchr(s.data() + i, '<', limit - i);
+    if (!lt) break;
+    i = size_t(static_cast<const char*>(lt) - s.data());
     for (const char* sig : kSignals)
       if (ieq_prefix(s, i, sig)) { ++tags; break; }
     if (tags >= 8) return true;

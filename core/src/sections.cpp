@@ -7,6 +7,7 @@
 // may be split over two lines, or run into its first sentence ("一、总体情况。…").
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis.h"
@@ -53,6 +54,25 @@ const std::vector<Title>& all_titles() {
   return titles;
 }
 
+/// The titles by key and by key without 的: which titles a line's key can equal.
+struct TitleIndex {
+  std::unordered_map<std::u32string, std::vector<uint32_t>> by_key, by_key_nd;
+  std::vector<uint32_t> all;  // 0, 1, … every title
+};
+const TitleIndex& title_index() {
+  static const TitleIndex index = [] {
+    TitleIndex ix;
+    const auto& titles = all_titles();
+    for (uint32_t i = 0; i < titles.size(); ++i) {
+      ix.all.push_back(i);
+      ix.by_key[titles[i].key].push_back(i);
+      ix.by_key_nd[titles[i].key_nd].push_back(i);
+    }
+    return ix;
+  }();
+  return index;
+}
+
 /// Bytes of `rest` needed to cover the first `n` key characters.
 size_t bytes_for_key_chars(std::string_view rest, size_t n) {
   size_t i = 0, seen = 0;
@@ -78,7 +98,20 @@ TitleMatch match_title(std::string_view rest, bool whole) {
   if (key.empty() || (key.size() > 60 && whole)) return best;
   std::u32string key_nd = without_de(key);
   size_t best_len = 0;
-  for (const Title& t : all_titles()) {
+  const auto& titles = all_titles();
+  // A whole-line title must equal a title's key (or its key without 的): only those
+  // titles can match, found by hash. A numbered line may also start with a title.
+  const TitleIndex& ix = title_index();
+  std::vector<uint32_t> equal;
+  if (whole) {
+    if (auto it = ix.by_key.find(key); it != ix.by_key.end()) equal = it->second;
+    if (auto it = ix.by_key_nd.find(key_nd); it != ix.by_key_nd.end())
+      equal.insert(equal.end(), it->second.begin(), it->second.end());
+    std::sort(equal.begin(), equal.end());  // template order, as in the full scan
+    equal.erase(std::unique(equal.begin(), equal.end()), equal.end());
+  }
+  for (uint32_t ti : whole ? equal : ix.all) {
+    const Title& t = titles[ti];
     const std::u32string &tk = t.key, &tk_nd = t.key_nd;
     size_t covered = std::string_view::npos;
     if (key == tk || key_nd == tk_nd) {
