@@ -58,6 +58,7 @@ const std::vector<Title>& all_titles() {
 struct TitleIndex {
   std::unordered_map<std::u32string, std::vector<uint32_t>> by_key, by_key_nd;
   std::vector<uint32_t> all;  // 0, 1, … every title
+  size_t longest = 0;         // characters of the longest title key
 };
 const TitleIndex& title_index() {
   static const TitleIndex index = [] {
@@ -65,6 +66,7 @@ const TitleIndex& title_index() {
     const auto& titles = all_titles();
     for (uint32_t i = 0; i < titles.size(); ++i) {
       ix.all.push_back(i);
+      ix.longest = std::max(ix.longest, titles[i].key.size());
       ix.by_key[titles[i].key].push_back(i);
       ix.by_key_nd[titles[i].key_nd].push_back(i);
     }
@@ -77,8 +79,7 @@ const TitleIndex& title_index() {
 size_t bytes_for_key_chars(std::string_view rest, size_t n) {
   size_t i = 0, seen = 0;
   while (i < rest.size() && seen < n) {
-    int32_t c = utf8_at(rest, i);
-    if (is_han(c) || is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++seen;
+    if (is_key_char(utf8_at(rest, i))) ++seen;
   }
   return seen == n ? i : std::string_view::npos;
 }
@@ -92,9 +93,24 @@ bool is_pre2019_only(const char* key) {
 /// Does `rest` (heading text after the enumerator) carry a section title?
 /// `whole`: the title must be the whole line; otherwise it may be followed by
 /// a sentence after 。 or : .
+/// label_key(text), cut once it holds more than `limit` characters other than 的:
+/// a key that long can neither equal a title key (with or without 的) nor be
+/// shorter than one, so the cut key matches exactly as the whole key would.
+std::u32string title_key(std::string_view text, size_t limit) {
+  std::u32string k;
+  size_t not_de = 0;
+  for (size_t i = 0; i < text.size() && not_de <= limit;) {
+    int32_t c = utf8_at(text, i);
+    if (!is_key_char(c)) continue;
+    k += char32_t(c);
+    not_de += c != U'的';
+  }
+  return k;
+}
+
 TitleMatch match_title(std::string_view rest, bool whole) {
   TitleMatch best;
-  std::u32string key = label_key(rest);
+  std::u32string key = title_key(rest, title_index().longest);
   if (key.empty() || (key.size() > 60 && whole)) return best;
   std::u32string key_nd = without_de(key);
   size_t best_len = 0;
