@@ -50,11 +50,13 @@ struct TableHit {
   };
   std::vector<Glued> glued;
   Template evidence = Template::unknown;  // what the table's shape says
-  /// The first cell placed under key `k` (a binary search; cells are only ever appended).
+  /// The first cell placed under key `k`. A hash index over `cells`, brought up to
+  /// date on each call (cells are only ever appended, and looked up as they are).
   const CellHit* find(std::string_view k) const;
 
  private:
-  mutable std::vector<uint32_t> by_key_;  // indices of `cells` sorted by key, stable; rebuilt when cells grew
+  mutable std::vector<uint32_t> slots_;  // open addressing: cell index + 1, 0 = empty
+  mutable size_t indexed_ = 0;           // cells[0, indexed_) are in slots_
 };
 
 struct Analysis {

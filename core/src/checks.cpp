@@ -92,19 +92,39 @@ const std::vector<Identity>& identity_defs(Template t, std::string_view table) {
   return kNone;
 }
 
+namespace {
+uint32_t key_hash(std::string_view k) {  // FNV-1a
+  uint32_t h = 2166136261u;
+  for (unsigned char c : k) h = (h ^ c) * 16777619u;
+  return h;
+}
+}  // namespace
+
 const CellHit* TableHit::find(std::string_view k) const {
-  // Readers look cells up while they append them: index the new ones by insertion
-  // (after their equals, so the first placed cell of a key stays first).
-  if (by_key_.size() > cells.size()) by_key_.clear();
-  auto key_of = [&](uint32_t i) { return std::string_view(cells[i].key); };
-  for (auto i = uint32_t(by_key_.size()); i < cells.size(); ++i) {
-    auto at = std::upper_bound(by_key_.begin(), by_key_.end(), key_of(i),
-                               [&](std::string_view key, uint32_t j) { return key < key_of(j); });
-    by_key_.insert(at, i);
+  if (indexed_ > cells.size()) { slots_.clear(); indexed_ = 0; }  // (cells are never removed)
+  if (indexed_ < cells.size()) {
+    // Keep the table at most half full: grow and re-insert everything, else add the new cells.
+    size_t from = indexed_;
+    if (slots_.size() < 2 * cells.size()) {
+      size_t n = 16;
+      while (n < 2 * cells.size()) n *= 2;
+      slots_.assign(std::max<size_t>(n, 2 * slots_.size()), 0);
+      from = 0;
+    }
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = from; i < cells.size(); ++i) {
+      for (size_t h = key_hash(cells[i].key) & mask;; h = (h + 1) & mask) {
+        if (slots_[h] == 0) { slots_[h] = uint32_t(i + 1); break; }
+        if (cells[slots_[h] - 1].key == cells[i].key) break;  // the first cell of a key stays
+      }
+    }
+    indexed_ = cells.size();
   }
-  auto it = std::lower_bound(by_key_.begin(), by_key_.end(), k,
-                             [&](uint32_t i, std::string_view key) { return key_of(i) < key; });
-  return it != by_key_.end() && key_of(*it) == k ? &cells[*it] : nullptr;
+  if (slots_.empty()) return nullptr;
+  const size_t mask = slots_.size() - 1;
+  for (size_t h = key_hash(k) & mask; slots_[h] != 0; h = (h + 1) & mask)
+    if (cells[slots_[h] - 1].key == k) return &cells[slots_[h] - 1];
+  return nullptr;
 }
 
 void run_identity_checks(Doc& doc, Analysis& a) {
