@@ -59,6 +59,7 @@ struct TitleIndex {
   std::unordered_map<std::u32string, std::vector<uint32_t>> by_key, by_key_nd;
   std::vector<uint32_t> all;  // 0, 1, … every title
   size_t longest = 0;         // characters of the longest title key
+  std::vector<char32_t> firsts, firsts_nd;  // sorted: first characters of the keys, and of the keys without 的
 };
 const TitleIndex& title_index() {
   static const TitleIndex index = [] {
@@ -67,8 +68,14 @@ const TitleIndex& title_index() {
     for (uint32_t i = 0; i < titles.size(); ++i) {
       ix.all.push_back(i);
       ix.longest = std::max(ix.longest, titles[i].key.size());
+      if (!titles[i].key.empty()) ix.firsts.push_back(titles[i].key[0]);
+      if (!titles[i].key_nd.empty()) ix.firsts_nd.push_back(titles[i].key_nd[0]);
       ix.by_key[titles[i].key].push_back(i);
       ix.by_key_nd[titles[i].key_nd].push_back(i);
+    }
+    for (auto* v : {&ix.firsts, &ix.firsts_nd}) {
+      std::sort(v->begin(), v->end());
+      v->erase(std::unique(v->begin(), v->end()), v->end());
     }
     return ix;
   }();
@@ -110,14 +117,28 @@ std::u32string title_key(std::string_view text, size_t limit) {
 
 TitleMatch match_title(std::string_view rest, bool whole) {
   TitleMatch best;
-  std::u32string key = title_key(rest, title_index().longest);
+  const TitleIndex& ix = title_index();
+  // Most lines are prose: a title key can only start with a title's first character
+  // (its key's, or its key's without 的) — look at those two characters first.
+  {
+    int32_t first = 0, first_nd = 0;
+    for (size_t i = 0; i < rest.size() && !first_nd;) {
+      int32_t c = utf8_at(rest, i);
+      if (!is_key_char(c)) continue;
+      if (!first) first = c;
+      if (c != U'的') first_nd = c;
+    }
+    if (!std::binary_search(ix.firsts.begin(), ix.firsts.end(), char32_t(first)) &&
+        !std::binary_search(ix.firsts_nd.begin(), ix.firsts_nd.end(), char32_t(first_nd)))
+      return best;
+  }
+  std::u32string key = title_key(rest, ix.longest);
   if (key.empty() || (key.size() > 60 && whole)) return best;
   std::u32string key_nd = without_de(key);
   size_t best_len = 0;
   const auto& titles = all_titles();
   // A whole-line title must equal a title's key (or its key without 的): only those
   // titles can match, found by hash. A numbered line may also start with a title.
-  const TitleIndex& ix = title_index();
   std::vector<uint32_t> equal;
   if (whole) {
     if (auto it = ix.by_key.find(key); it != ix.by_key.end()) equal = it->second;
