@@ -4,6 +4,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
+#include <string>
+#include <vector>
 
 namespace nianbao {
 namespace {
@@ -206,7 +209,21 @@ const RuleInfo* rules_begin() { return std::begin(kRules); }
 const RuleInfo* rules_end() { return std::end(kRules); }
 
 const RuleInfo& rule(std::string_view id) {
-  for (const auto& r : kRules)
+  // Ids are "NB" and four digits: a table from the number to the rule, built once.
+  static const std::vector<int16_t> by_number = [] {
+    std::vector<int16_t> v(10000, -1);
+    for (size_t i = 0; i < std::size(kRules); ++i) {
+      std::string_view r = kRules[i].id;
+      if (r.size() == 6 && r.substr(0, 2) == "NB") v[size_t(std::stoi(std::string(r.substr(2))))] = int16_t(i);
+    }
+    return v;
+  }();
+  if (id.size() == 6 && id.substr(0, 2) == "NB" &&
+      std::all_of(id.begin() + 2, id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    int16_t i = by_number[size_t((id[2] - '0') * 1000 + (id[3] - '0') * 100 + (id[4] - '0') * 10 + (id[5] - '0'))];
+    if (i >= 0) return kRules[i];
+  }
+  for (const auto& r : kRules)  // (an id of another shape: none today)
     if (id == r.id) return r;
   // An unknown id is a programming error (the rule-table test catches it); never crash a user's run.
   static const RuleInfo kUnknown{"NB0000", "internal", Severity::warning,
@@ -232,8 +249,16 @@ std::vector<RuleDoc> rule_catalog() {
 
 std::string format(const char* tmpl, Args args) {
   std::string out;
+  out.reserve(std::strlen(tmpl) + 64);
   for (const char* p = tmpl; *p;) {
-    if (*p == '{') {
+    if (*p != '{') {  // the text up to the next placeholder, at once
+      const char* brace = std::strchr(p, '{');
+      size_t n = brace ? size_t(brace - p) : std::strlen(p);
+      out.append(p, n);
+      p += n;
+      continue;
+    }
+    {
       const char* close = std::strchr(p, '}');
       if (close) {
         std::string_view name(p + 1, size_t(close - p - 1));
