@@ -9,10 +9,30 @@
 #include <cstdio>
 
 #include "match.h"
+#include "stage_times.h"
 #include "utf8.h"
 
 namespace nianbao {
 namespace content {
+
+size_t find_first_word(std::string_view s, const std::string_view* words, size_t n) {
+  if (n == 0) return std::string_view::npos;
+  std::string_view prefix = words[0];
+  for (size_t i = 1; i < n; ++i) {
+    size_t k = 0;
+    while (k < prefix.size() && k < words[i].size() && prefix[k] == words[i][k]) ++k;
+    prefix = prefix.substr(0, k);
+  }
+  if (prefix.empty()) {
+    size_t best = std::string_view::npos;
+    for (size_t i = 0; i < n; ++i) best = std::min(best, find_text(s, words[i]));
+    return best;
+  }
+  for (size_t at = find_text(s, prefix); at != std::string_view::npos; at = find_text(s, prefix, at + 1))
+    for (size_t i = 0; i < n; ++i)
+      if (s.compare(at, words[i].size(), words[i]) == 0) return at;
+  return std::string_view::npos;
+}
 
 bool is_prose_line(const Doc& doc, const Analysis& a, size_t li) {
   const Line& ln = doc.lines[li];
@@ -25,35 +45,50 @@ bool is_prose_line(const Doc& doc, const Analysis& a, size_t li) {
   return true;
 }
 
-uint32_t Prose::end(size_t i) const { return i == 0 ? (at.empty() ? 0 : at[0]) : at[i - 1] + 1; }
+uint32_t Prose::start(size_t i) const {
+  // The last run starting at or before byte i.
+  auto it = std::upper_bound(runs.begin(), runs.end(), i, [](size_t x, const Run& r) { return x < r.at; });
+  const Run& r = *(it - 1);
+  return r.from + uint32_t(i - r.at);
+}
+
+uint32_t Prose::end(size_t i) const { return i == 0 ? (runs.empty() ? 0 : runs[0].from) : start(i - 1) + 1; }
+
+void Prose::append(std::string_view bytes, uint32_t folded) {
+  // A new run unless these bytes continue the last one.
+  if (runs.empty() || runs.back().from + (text.size() - runs.back().at) != folded)
+    runs.push_back({uint32_t(text.size()), folded});
+  text.append(bytes.data(), bytes.size());
+}
 
 void Prose::build(const Doc& doc, const Analysis& a, uint32_t from, uint32_t to) {
   text.clear();
-  at.clear();
+  runs.clear();
   if (from >= to || doc.lines.empty()) return;
   size_t l0 = doc.line_of(from), l1 = doc.line_of(to > 0 ? to - 1 : 0);
   text.reserve(to - from);
-  at.reserve(to - from);
-  static const char* kEnds[] = {"。", "！", "？", "；", "：", "!", "?", ";", ":"};
+  static constexpr std::string_view kEnds[] = {"。", "！", "？", "；", "：", "!", "?", ";", ":"};
+  const std::string_view all(doc.text);
   for (size_t li = l0; li <= l1 && li < doc.lines.size(); ++li) {
     if (!is_prose_line(doc, a, li)) {
-      if (!text.empty() && text.back() != '\n') { text += '\n'; at.push_back(doc.lines[li].start); }
+      if (!text.empty() && text.back() != '\n') append("\n", doc.lines[li].start);
       continue;
     }
     const Line& ln = doc.lines[li];
     uint32_t b = std::max(ln.start, from), e = std::min(ln.end, to);
-    for (uint32_t k = b; k < e; ++k) {
-      char c = doc.text[k];
-      if (c == ' ' || c == '\t') continue;
-      text += c;
-      at.push_back(k);
+    // The line without its spaces and tabs: copied run by run.
+    for (uint32_t k = b; k < e;) {
+      if (all[k] == ' ' || all[k] == '\t') { ++k; continue; }
+      uint32_t j = k + 1;
+      while (j < e && all[j] != ' ' && all[j] != '\t') ++j;
+      append(all.substr(k, j - k), k);
+      k = j;
     }
     // Keep the break after a finished sentence or a heading-like short line.
-    std::string_view line = trim(std::string_view(doc.text).substr(b, e - b));
+    std::string_view line = trim(all.substr(b, e - b));
     bool ends = false;
-    for (const char* p : kEnds) ends |= line.size() >= std::char_traits<char>::length(p) &&
-                                        line.substr(line.size() - std::char_traits<char>::length(p)) == p;
-    if (ends && !text.empty() && text.back() != '\n') { text += '\n'; at.push_back(e); }
+    for (std::string_view p : kEnds) ends |= line.size() >= p.size() && line.substr(line.size() - p.size()) == p;
+    if (ends && !text.empty() && text.back() != '\n') append("\n", e);
   }
 }
 
@@ -94,6 +129,8 @@ int zh_unit(int32_t c) {
 }
 
 }  // namespace
+
+bool zh_numeral_char(int32_t c) { return zh_digit(c) >= 0 || zh_unit(c) != 0; }
 
 size_t parse_number(std::string_view s, size_t i, double& value) {
   if (i >= s.size()) return 0;
@@ -178,12 +215,13 @@ std::string line_no(const Doc& doc, uint32_t pos) { return std::to_string(doc.li
 }  // namespace content
 
 void run_content_checks(Doc& doc, Analysis& a) {
-  using Fn = void (*)(Doc&, Analysis&);
-  static const Fn kChecks[] = {
-      content::check_narrative,  content::check_copies,   content::check_identity, content::check_values,
-      content::check_template,   content::check_required, content::check_artifacts,
-  };
-  for (Fn f : kChecks) f(doc, a);
+  NIANBAO_TIMED(12, "c.narrative", content::check_narrative(doc, a));
+  NIANBAO_TIMED(13, "c.copies", content::check_copies(doc, a));
+  NIANBAO_TIMED(14, "c.identity", content::check_identity(doc, a));
+  NIANBAO_TIMED(15, "c.val+req", content::check_values(doc, a));
+  NIANBAO_TIMED(16, "c.template", content::check_template(doc, a));
+  NIANBAO_TIMED(15, "c.val+req", content::check_required(doc, a));
+  NIANBAO_TIMED(17, "c.artifacts", content::check_artifacts(doc, a));
 }
 
 }  // namespace nianbao

@@ -8,6 +8,8 @@
 #ifndef NIANBAO_CONTENT_H
 #define NIANBAO_CONTENT_H
 
+#include <string.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +20,26 @@
 namespace nianbao {
 namespace content {
 
+/// Position of `w` in `s` at or after `from`, or npos. glibc's memmem skips
+/// by a hash of byte pairs; std::string_view::find stops at every copy of the
+/// needle's first byte, which in CJK text (lead bytes E4–E9) is every few
+/// characters.
+inline size_t find_text(std::string_view s, std::string_view w, size_t from = 0) {
+  if (from > s.size()) return std::string_view::npos;
+  if (w.empty()) return from;
+  const void* p = memmem(s.data() + from, s.size() - from, w.data(), w.size());
+  return p ? size_t(static_cast<const char*>(p) - s.data()) : std::string_view::npos;
+}
+
+/// Position of the first occurrence of any of `words` in `s`, or npos: one
+/// search for their common prefix, each hit then compared (else one search
+/// per word).
+size_t find_first_word(std::string_view s, const std::string_view* words, size_t n);
+template <size_t N>
+size_t find_first_word(std::string_view s, const std::string_view (&words)[N]) {
+  return find_first_word(s, words, N);
+}
+
 /// Is line `li` prose: outside every table, no tab-separated cells, no pipe row?
 bool is_prose_line(const Doc& doc, const Analysis& a, size_t li);
 
@@ -26,10 +48,19 @@ bool is_prose_line(const Doc& doc, const Analysis& a, size_t li);
 /// (。！？；：) and dropped otherwise (a PDF wrap inside a sentence).
 struct Prose {
   std::string text;
-  std::vector<uint32_t> at;  // folded offset of each byte of `text`
-  uint32_t start(size_t i) const { return at[i]; }
-  uint32_t end(size_t i) const;  // folded offset one past the code point ending at byte i-1
+  /// Where the bytes of `text` come from: runs of bytes copied from
+  /// consecutive folded offsets, the run at byte `at` of `text` starting at
+  /// folded offset `from` (an added '\n' stands for the folded offset of the
+  /// break). Runs, not one offset per byte: a fifth of the memory.
+  struct Run { uint32_t at, from; };
+  std::vector<Run> runs;
+  uint32_t start(size_t i) const;  // folded offset of byte i
+  uint32_t end(size_t i) const;    // folded offset one past byte i-1
+  /// Clears and fills the stream (its buffers are reused).
   void build(const Doc& doc, const Analysis& a, uint32_t from, uint32_t to);
+
+ private:
+  void append(std::string_view bytes, uint32_t folded);
 };
 
 /// Folded range of the body of every section with one of these keys.
@@ -39,6 +70,8 @@ std::vector<std::pair<uint32_t, uint32_t>> section_bodies(const Analysis& a, std
 /// numeral (十五, 二十一, 两, 一百零三). Parses at byte `i` of `s`; returns the
 /// byte length (0: none).
 size_t parse_number(std::string_view s, size_t i, double& value);
+/// Is `c` a character of a Chinese numeral (零〇一二两…九十百千万)?
+bool zh_numeral_char(int32_t c);
 
 /// Add a check to the analysis; returns it for filling.
 Check& add_check(Analysis& a, std::string id, Status status, std::string formula = {});

@@ -9,7 +9,6 @@
 // linear in the input. On very large inputs the fingerprints are sampled by
 // hash value, so memory stays bounded.
 #include <algorithm>
-#include <deque>
 #include <unordered_map>
 
 #include "content.h"
@@ -104,41 +103,46 @@ void check_copies(Doc& doc, Analysis& a) {
   uint64_t pow = 1;
   const uint64_t base = 1000003;
   for (size_t i = 0; i < kGram; ++i) pow *= base;
-  uint32_t ring_c[kGram], ring_s[kGram];           // the last k characters (code point, start), by index mod k
+  // The last k characters (code point, folded start), by character index mod
+  // 16, and the last grams by gram index mod 8 (rings of powers of two).
+  static_assert(kGram <= 16 && kWindow <= 8, "ring sizes");
+  uint32_t ring_c[16], ring_s[16];
+  Fp grams[8];
   uint64_t h = 0;
   uint32_t ncp = 0;
-  std::deque<std::pair<uint64_t, uint32_t>> window;  // (hash, gram index) candidates for the minimum
-  Fp grams[kWindow];                                  // the last w grams, by gram index mod w
   uint32_t gram_index = 0;
   int64_t last_pick = -1;
   size_t sec = 0;
+  const std::string_view text(doc.text);
   for (size_t li = 0; li < doc.lines.size(); ++li) {
     if (!is_prose_line(doc, a, li)) continue;
     const Line& ln = doc.lines[li];
     for (size_t i = ln.start; i < ln.end;) {
       size_t k = i;
-      int32_t c = utf8_at(doc.text, k);
+      int32_t c = utf8_at(text, k);
       uint32_t cs = uint32_t(i), ce = uint32_t(k);
       i = k;
       if (!(is_han(c) || is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) continue;
       while (sec + 1 < a.sections.size() && a.sections[sec + 1].start <= cs) ++sec;
       if (!a.sections.empty() && a.sections[sec].start <= cs && cs < a.sections[sec].body_end) ++sec_chars[size_t(index.owner(sec))];
       h = h * base + uint64_t(c);
-      const size_t slot = ncp % kGram;
-      if (ncp >= kGram) h -= pow * ring_c[slot];  // the character leaving the k-gram
-      ring_c[slot] = uint32_t(c);
-      ring_s[slot] = cs;
+      if (ncp >= kGram) h -= pow * ring_c[(ncp - kGram) & 15];  // the character leaving the k-gram
+      ring_c[ncp & 15] = uint32_t(c);
+      ring_s[ncp & 15] = cs;
       ++ncp;
       if (ncp < kGram) continue;
-      Fp g{mix(h), ncp - uint32_t(kGram), ring_s[ncp % kGram], ce};
-      grams[gram_index % kWindow] = g;
-      while (!window.empty() && window.back().first >= g.h) window.pop_back();
-      window.push_back({g.h, gram_index});
-      while (window.front().second + kWindow <= gram_index) window.pop_front();
-      if (gram_index + 1 >= kWindow && int64_t(window.front().second) != last_pick) {
-        last_pick = window.front().second;
-        const Fp& pick = grams[window.front().second % kWindow];
-        if (stride == 1 || pick.h % stride == 0) fps.push_back(pick);
+      grams[gram_index & 7] = Fp{mix(h), ncp - uint32_t(kGram), ring_s[(ncp - kGram) & 15], ce};
+      if (gram_index + 1 >= kWindow) {
+        // The window's fingerprint: its smallest hash, the newest of equal ones
+        // (robust winnowing). Six compares, no data-dependent branch.
+        uint32_t best = gram_index + 1 - uint32_t(kWindow);
+        for (uint32_t g = best + 1; g <= gram_index; ++g)
+          best = grams[g & 7].h <= grams[best & 7].h ? g : best;
+        if (int64_t(best) != last_pick) {
+          last_pick = best;
+          const Fp& pick = grams[best & 7];
+          if (stride == 1 || pick.h % stride == 0) fps.push_back(pick);
+        }
       }
       ++gram_index;
     }
@@ -146,12 +150,20 @@ void check_copies(Doc& doc, Analysis& a) {
   if (fps.size() < 2) return;
 
   // ── hits: fingerprints seen before, not overlapping their first occurrence ──
-  std::unordered_map<uint64_t, uint32_t> first;
-  first.reserve(fps.size() * 2);
-  std::vector<int64_t> src(fps.size(), -1);
-  for (size_t i = 0; i < fps.size(); ++i) {
-    auto [it, fresh] = first.emplace(fps[i].h, uint32_t(i));
-    if (!fresh && fps[it->second].cp + kGram <= fps[i].cp) src[i] = it->second;
+  // The first fingerprint of each hash: an open-addressing table of indices
+  // into `fps` (linear probing; the hashes are already mixed).
+  std::vector<int32_t> src(fps.size(), -1);
+  {
+    size_t cap = 16;
+    while (cap < fps.size() * 2) cap *= 2;
+    std::vector<uint32_t> first(cap, UINT32_MAX);
+    const size_t mask = cap - 1;
+    for (size_t i = 0; i < fps.size(); ++i) {
+      size_t slot = size_t(fps[i].h) & mask;
+      while (first[slot] != UINT32_MAX && fps[first[slot]].h != fps[i].h) slot = (slot + 1) & mask;
+      if (first[slot] == UINT32_MAX) first[slot] = uint32_t(i);
+      else if (fps[first[slot]].cp + kGram <= fps[i].cp) src[i] = int32_t(first[slot]);
+    }
   }
 
   // ── runs of hits ──

@@ -113,13 +113,18 @@ void check_foreign(Doc& doc, Analysis& a) {
   std::vector<Hit> hits;
   const std::string_view text(doc.text);
   const std::string_view mention(level->mention);
-  for (size_t li = 0; li < doc.lines.size(); ++li) {
+  // Every mention in the text (one search; a mention holds no line break), then its line.
+  size_t li = 0;
+  if (doc.lines.empty()) return;
+  for (size_t pos = find_text(text, mention); pos != std::string_view::npos; pos = find_text(text, mention, pos + 1)) {
+    while (li + 1 < doc.lines.size() && doc.lines[li + 1].start <= pos) ++li;
     if (!is_prose_line(doc, a, li)) continue;
     const Line& ln = doc.lines[li];
     if (a.title_span && ln.start <= a.title_span->first && a.title_span->first <= ln.end) continue;
     if (a.org_span && ln.start <= a.org_span->first && a.org_span->first <= ln.end) continue;
     std::string_view line = text.substr(ln.start, ln.end - ln.start);
-    for (size_t at = line.find(mention); at != std::string_view::npos; at = line.find(mention, at + 1)) {
+    {
+      const size_t at = pos - ln.start;
       size_t begin = 0;
       std::u32string before = han_before(line, at, 6, begin);
       std::string b8 = utf8(before);
@@ -256,9 +261,8 @@ void check_years(Doc& doc, Analysis& a) {
   static const YearCheck kSigned{"date", "落款日期", "closing date"};
 
   // ── the 统计期限 sentence ──
-  static const char* kMarkers[] = {"统计期限", "统计时限", "统计周期", "统计时间", "统计数据时限", "统计区间", "统计范围"};
-  size_t marker = std::string_view::npos;
-  for (const char* m : kMarkers) marker = std::min(marker, text.find(m));
+  static constexpr std::string_view kMarkers[] = {"统计期限", "统计时限", "统计周期", "统计时间", "统计数据时限", "统计区间", "统计范围"};
+  const size_t marker = find_first_word(text, kMarkers);
   if (marker != std::string_view::npos) {
     size_t stop = text.find("。", marker);
     stop = std::min({stop == std::string_view::npos ? text.size() : stop, marker + 240, text.size()});
@@ -307,8 +311,11 @@ void check_years(Doc& doc, Analysis& a) {
   // ── "现将…2020年政府信息公开工作年度报告向社会公布": the opening paragraph ──
   uint32_t first_section = a.sections.empty() ? uint32_t(std::min<size_t>(text.size(), 4000)) : a.sections.front().start;
   bool preamble_bad = false, preamble_seen = false;
-  for (size_t at = text.find("年度报告"); at != std::string_view::npos && at < first_section;
-       at = text.find("年度报告", at + 1)) {
+  static constexpr std::string_view kReport = "年度报告";
+  // Only occurrences starting before the first section: search no further.
+  const std::string_view head = text.substr(0, std::min<size_t>(text.size(), size_t(first_section) + kReport.size() - 1));
+  for (size_t at = find_text(head, kReport); at != std::string_view::npos && at < first_section;
+       at = find_text(head, kReport, at + 1)) {
     if (a.title_span && at >= a.title_span->first && at < a.title_span->second) continue;
     size_t li = doc.line_of(uint32_t(at));
     if (!is_prose_line(doc, a, li)) continue;

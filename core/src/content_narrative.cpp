@@ -9,6 +9,7 @@
 // (上年, 同比, 较…) are skipped, and so are lists ("不予公开、无法提供共5件").
 // Phrases and what they restate are data (kPhrases), not code.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -86,7 +87,7 @@ constexpr size_t kMaxClause = 1024;   // bytes; a longer "clause" is not a sente
 constexpr size_t kMaxLookBack = 4;    // triggers looked at before a figure
 constexpr size_t kMaxFigures = 500;   // figures compared per report (a real one has a few dozen)
 
-constexpr const char* kUnitsAll[] = {"件", "个", "宗", "条", "起", "次", "部", "份"};
+constexpr std::string_view kUnitsAll[] = {"件", "个", "宗", "条", "起", "次", "部", "份"};
 
 bool has_at(std::string_view s, size_t i, std::string_view w) { return s.compare(i, w.size(), w) == 0; }
 
@@ -126,59 +127,79 @@ struct Num {
 };
 
 struct Word {
-  std::string w;
+  std::string_view w;
   const Phrase* p;
 };
 
-const std::vector<Word>& words() {
-  static const std::vector<Word> kWords = [] {
-    std::vector<Word> out;
+/// What a character can start, by code point (BMP): a trigger word (the low
+/// seven bits: 1 + the index of the list of words beginning with it) and/or a
+/// Chinese numeral (kNumeral). Each list is longest first, ties in kPhrases
+/// order — so the first word of the list matching at a position is the one a
+/// scan of all words, longest first, would find. Built once.
+struct Triggers {
+  static constexpr uint8_t kNumeral = 0x80;
+  std::vector<uint8_t> cls;  // 0x10000 entries
+  std::vector<std::vector<Word>> lists;
+  uint8_t at(int32_t cp) const { return cp >= 0 && cp < 0x10000 ? cls[size_t(cp)] : 0; }
+  const std::vector<Word>& words(uint8_t c) const { return lists[(c & 0x7Fu) - 1u]; }
+};
+
+const Triggers& triggers() {
+  static const Triggers kTriggers = [] {
+    std::vector<Word> all;
     for (const auto& p : kPhrases) {
       std::string_view ws(p.words);
       while (!ws.empty()) {
         size_t bar = ws.find('|');
-        out.push_back({std::string(ws.substr(0, bar)), &p});
+        all.push_back({ws.substr(0, bar), &p});
         if (bar == std::string_view::npos) break;
         ws.remove_prefix(bar + 1);
       }
     }
-    std::stable_sort(out.begin(), out.end(), [](const Word& a, const Word& b) { return a.w.size() > b.w.size(); });
-    return out;
-  }();
-  return kWords;
-}
-
-/// The first characters of the trigger words (a quick test before comparing).
-const std::vector<bool>& first_chars() {
-  static const std::vector<bool> kFirst = [] {
-    std::vector<bool> out(0x10000, false);
-    for (const Word& w : words()) {
+    std::stable_sort(all.begin(), all.end(), [](const Word& a, const Word& b) { return a.w.size() > b.w.size(); });
+    Triggers t;
+    t.cls.assign(0x10000, 0);
+    for (const Word& w : all) {
       size_t i = 0;
-      int32_t c = utf8_at(w.w, i);
-      if (c >= 0 && c < 0x10000) out[size_t(c)] = true;
+      const int32_t c = utf8_at(w.w, i);
+      if (c < 0 || c >= 0x10000) continue;  // (none: every trigger starts with a Han character)
+      if (!(t.cls[size_t(c)] & 0x7Fu)) {
+        t.lists.emplace_back();
+        t.cls[size_t(c)] = uint8_t(t.lists.size());  // (a few dozen lists: fits in seven bits)
+      }
+      t.lists[(t.cls[size_t(c)] & 0x7Fu) - 1u].push_back(w);
     }
-    return out;
+    for (int32_t c = 0; c < 0x10000; ++c)
+      if ((c >= '0' && c <= '9') || zh_numeral_char(c)) t.cls[size_t(c)] |= Triggers::kNumeral;
+    return t;
   }();
-  return kFirst;
+  return kTriggers;
 }
 
 // Clause and sentence ends. The fold made full-width punctuation ASCII (，→ ,
-// （→ (); 。 and 【】 stay as they are.
+// （→ (); 。 and 【】 stay as they are. The text is valid UTF-8, so the
+// ASCII marks never occur inside a character and the text can be scanned by
+// bytes: kEndByte flags the bytes that may start an end.
+enum EndByte : uint8_t { kClauseAscii = 1, kSentenceAscii = 2, kE3 = 4 };
+constexpr std::array<uint8_t, 256> kEndByte = [] {
+  std::array<uint8_t, 256> t{};
+  for (unsigned char c : std::string_view(",;:!?()[]\n")) t[c] = kClauseAscii;
+  for (unsigned char c : std::string_view("!?\n")) t[c] |= kSentenceAscii;
+  t[0xE3] = kE3;  // 。【】 (E3 80 82, E3 80 90, E3 80 91)
+  return t;
+}();
+
 bool is_clause_end(std::string_view s, size_t i, size_t& len) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    len = 1;
-    return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' || c == ')' || c == '[' ||
-           c == ']' || c == '\n';
-  }
-  if (c != 0xE3) return false;
+  const uint8_t k = kEndByte[static_cast<unsigned char>(s[i])];
+  if (k & kClauseAscii) { len = 1; return true; }
+  if (!(k & kE3)) return false;
   len = 3;
   return has_at(s, i, "。") || has_at(s, i, "【") || has_at(s, i, "】");
 }
 
 bool is_sentence_end(std::string_view s, size_t i) {
-  char c = s[i];
-  return c == '!' || c == '?' || c == '\n' || (static_cast<unsigned char>(c) == 0xE3 && has_at(s, i, "。"));
+  const uint8_t k = kEndByte[static_cast<unsigned char>(s[i])];
+  return (k & kSentenceAscii) || ((k & kE3) && has_at(s, i, "。"));
 }
 
 // ── table values ────────────────────────────────────────────────────────────
@@ -281,6 +302,7 @@ class Scanner {
   void run(const Prose& prose) {
     prose_ = &prose;
     const std::string& s = prose.text;
+    mark(s);
     // Sentence starts, to find the sentence and the one before it.
     size_t clause = 0;
     Context ctx = context(0, {});
@@ -294,21 +316,15 @@ class Scanner {
         i += len;
         continue;
       }
-      size_t k = i;
-      utf8_at(s, k);
-      i = k;
+      ++i;  // by bytes (see kEndByte)
     }
   }
 
  private:
   size_t sentence_end(size_t from) const {
     const std::string& s = prose_->text;
-    for (size_t i = from; i < s.size();) {
-      if (is_sentence_end(s, i)) return i;
-      size_t k = i;
-      utf8_at(s, k);
-      i = k;
-    }
+    for (size_t i = from; i < s.size(); ++i)
+      if (kEndByte[static_cast<unsigned char>(s[i])] && is_sentence_end(s, i)) return i;
     return s.size();
   }
 
@@ -319,50 +335,70 @@ class Scanner {
     bool prev_apply = false, prev_proactive = false;
   };
   Context context(size_t from, const Context& before) const {
-    std::string_view sentence = std::string_view(prose_->text).substr(from, sentence_end(from) - from);
+    const size_t end = sentence_end(from);
     Context c;
-    c.apply = sentence.find("申请") != std::string_view::npos;
-    c.proactive = sentence.find("主动公开") != std::string_view::npos;
-    c.other_year = other_year(sentence);
+    c.apply = any_in(apply_at_, from, end);
+    c.proactive = any_in(proactive_at_, from, end);
+    c.other_year = any_in(year_at_, from, end);
     c.prev_apply = before.apply;
     c.prev_proactive = before.proactive;
     return c;
   }
 
+  // What a sentence mentions, found once per prose stream: where 申请 and
+  // 主动公开 occur and where another year is named. None of them holds a
+  // sentence end, so one that starts in a sentence lies in it.
+  void mark(const std::string& s) {
+    apply_at_.clear();
+    proactive_at_.clear();
+    year_at_.clear();
+    for (size_t p = find_text(s, "申请"); p != std::string_view::npos; p = find_text(s, "申请", p + 1)) apply_at_.push_back(p);
+    for (size_t p = find_text(s, "主动公开"); p != std::string_view::npos; p = find_text(s, "主动公开", p + 1))
+      proactive_at_.push_back(p);
+    other_years(s, year_at_);
+  }
+  static bool any_in(const std::vector<size_t>& at, size_t from, size_t to) {
+    auto it = std::lower_bound(at.begin(), at.end(), from);
+    return it != at.end() && *it < to;
+  }
+
   void scan_clause(size_t cb, size_t ce, const Context& ctx) {
     const std::string& s = prose_->text;
     std::string_view clause(s.data() + cb, ce - cb);
-    std::vector<Trig> trigs;
-    std::vector<Num> nums;
+    std::vector<Trig>& trigs = trigs_;
+    std::vector<Num>& nums = nums_;
+    trigs.clear();
+    nums.clear();
+    const Triggers& by_char = triggers();
     for (size_t i = 0; i < clause.size();) {
-      bool hit = false;
       size_t next = i;
-      const int32_t cp = utf8_at(clause, next);
-      if (cp >= 0 && cp < 0x10000 && first_chars()[size_t(cp)]) {
-        for (const Word& w : words())
+      const uint8_t cls = by_char.at(utf8_at(clause, next));
+      if (cls & 0x7Fu) {  // a trigger word may start here
+        bool hit = false;
+        for (const Word& w : by_char.words(cls))
           if (has_at(clause, i, w.w)) {
             trigs.push_back({i, w.w.size(), w.p});
             i += w.w.size();
             hit = true;
             break;
           }
+        if (hit) continue;
       }
-      if (hit) continue;
-      double v = 0;
-      bool digit_before = i > 0 && ((clause[i - 1] >= '0' && clause[i - 1] <= '9') || clause[i - 1] == '.');
-      bool ordinal = i >= 3 && has_at(clause, i - 3, "第");
-      size_t n = digit_before || ordinal ? 0 : parse_number(clause, i, v);
-      if (n) {
-        size_t u = 0;
-        for (const char* unit : kUnitsAll)
-          if (has_at(clause, i + n, unit)) { u = std::strlen(unit); break; }
-        if (u) nums.push_back({i, n, u, v});
-        i += n;
-        continue;
+      if (cls & Triggers::kNumeral) {
+        double v = 0;
+        bool digit_before = i > 0 && ((clause[i - 1] >= '0' && clause[i - 1] <= '9') || clause[i - 1] == '.');
+        bool ordinal = i >= 3 && has_at(clause, i - 3, "第");
+        size_t n = digit_before || ordinal ? 0 : parse_number(clause, i, v);
+        if (n) {
+          size_t u = 0;
+          for (std::string_view unit : kUnitsAll)
+            if (has_at(clause, i + n, unit)) { u = unit.size(); break; }
+          if (u) nums.push_back({i, n, u, v});
+          i += n;
+          continue;
+        }
       }
-      size_t k = i;
-      utf8_at(clause, k);
-      i = k;
+      i = next;
     }
     if (trigs.empty() || nums.empty()) return;
     if (ctx.other_year || other_time(clause, trigs)) return;
@@ -404,7 +440,7 @@ class Scanner {
   /// Does the clause speak of another period (上年, 同比…) outside a trigger word?
   static bool other_time(std::string_view clause, const std::vector<Trig>& trigs) {
     for (const char* w : kOtherTime) {
-      for (size_t at = clause.find(w); at != std::string_view::npos; at = clause.find(w, at + 1)) {
+      for (size_t at = find_text(clause, w); at != std::string_view::npos; at = find_text(clause, w, at + 1)) {
         auto it = std::partition_point(trigs.begin(), trigs.end(), [&](const Trig& t) { return t.pos + t.len <= at; });
         bool inside = it != trigs.end() && it->pos <= at;
         if (!inside) return true;
@@ -413,18 +449,18 @@ class Scanner {
     return false;
   }
 
-  /// "2019年予以公开15件" in a 2020 report: a sentence naming another year.
-  bool other_year(std::string_view clause) const {
-    if (!a_.year) return false;
-    for (size_t i = 0; i + 4 < clause.size(); ++i) {
-      if (clause[i] < '0' || clause[i] > '9' || (i > 0 && clause[i - 1] >= '0' && clause[i - 1] <= '9')) continue;
+  /// "2019年予以公开15件" in a 2020 report: where a year other than the
+  /// report's is named (four digits standing alone, then 年).
+  void other_years(std::string_view s, std::vector<size_t>& out) const {
+    if (!a_.year) return;
+    for (size_t i = 0; i + 4 < s.size(); ++i) {
+      if (s[i] < '0' || s[i] > '9' || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
       int y = 0;
       size_t k = i;
-      while (k < clause.size() && k < i + 5 && clause[k] >= '0' && clause[k] <= '9') y = y * 10 + (clause[k++] - '0');
-      if (k - i == 4 && has_at(clause, k, "年") && y != a_.year) return true;
+      while (k < s.size() && k < i + 5 && s[k] >= '0' && s[k] <= '9') y = y * 10 + (s[k++] - '0');
+      if (k - i == 4 && has_at(s, k, "年") && y != a_.year) out.push_back(i);
       i = k;
     }
-    return false;
   }
 
   /// "不予公开、无法提供共5件": a trigger right after another one and a connector.
@@ -511,6 +547,9 @@ class Scanner {
   std::map<std::string, int> ids_;
   std::map<std::string, Sum> sums_;
   size_t reported_ = 0;
+  std::vector<Trig> trigs_;  // a clause's triggers and figures (buffers kept between clauses)
+  std::vector<Num> nums_;
+  std::vector<size_t> apply_at_, proactive_at_, year_at_;  // see mark()
 };
 
 }  // namespace
@@ -518,8 +557,8 @@ class Scanner {
 void check_narrative(Doc& doc, Analysis& a) {
   if (a.tables.empty()) return;
   Scanner scan(doc, a);
+  Prose prose;  // one buffer for every section
   for (auto [from, to] : section_bodies(a, {"overview", "requests", "appeals"})) {
-    Prose prose;
     prose.build(doc, a, from, to);
     scan.run(prose);
   }

@@ -10,6 +10,7 @@
 // year/template finding of meta.cpp (NB0103) its check id.
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "cells.h"
 #include "content.h"
@@ -19,38 +20,6 @@ namespace nianbao {
 namespace content {
 namespace {
 
-struct Label {
-  std::string key;        // "requests.social" (check id detail)
-  std::string label;      // the template's wording
-  std::string en;
-  const char* variants;
-};
-
-/// Labels of a table for a generation: rows and columns.
-std::vector<Label> labels(std::string_view table, Template g, bool rows, bool cols) {
-  std::vector<Label> out;
-  std::string t(table);
-  if (table == "requests") {
-    if (rows)
-      for (const auto& r : template_def(g).request_rows)
-        if (!r.group_only) out.push_back({t + "." + r.key, r.label, r.en, r.variants});
-    if (cols)
-      for (const auto& c : request_columns()) out.push_back({t + "." + c.key, c.label, c.en, c.variants});
-  } else if (table == "proactive") {
-    std::set<std::string> seen;
-    for (const auto& p : template_def(g).proactive) {
-      if (rows)
-        for (const auto& r : p.rows) out.push_back({t + "." + r.key, r.label, r.en, r.variants});
-      if (cols)
-        for (const auto& c : p.columns)
-          if (seen.insert(c.key).second) out.push_back({t + "." + c.key, c.label, c.en, c.variants});
-    }
-  } else if (table == "appeals" && cols) {
-    for (const auto& c : appeal_columns()) out.push_back({t + "." + c.key, c.label, c.en, c.variants});
-  }
-  return out;
-}
-
 std::u32string key_of(std::string_view text) {
   Enumerator e = parse_enumerator(text);
   return label_key(text.substr(e.length));
@@ -58,6 +27,77 @@ std::u32string key_of(std::string_view text) {
 
 bool prefix_of(const std::u32string& a, const std::u32string& b) {
   return a.size() <= b.size() && b.compare(0, a.size(), a) == 0;
+}
+
+struct U32Hash {
+  size_t operator()(const std::u32string& s) const {
+    return std::hash<std::u32string_view>()(std::u32string_view(s));
+  }
+};
+
+/// A template label (row or column) of a table for a generation.
+struct Label {
+  std::string key;        // "requests.social" (check id detail)
+  const char* label;      // the template's wording
+  const char* en;
+};
+
+/// The labels of a table for a generation (rows, then columns) and, by key,
+/// every variant that is a wording of its own — not the template's key, not a
+/// cut or annotated form of it (社会组织 for 社会公益组织, the typo 内容事务).
+/// Data only: built once per table and generation.
+struct LabelSet {
+  std::vector<Label> labels;
+  struct Use { uint32_t label, variant; };  // label index, variant ordinal within the label
+  std::unordered_map<std::u32string, std::vector<Use>, U32Hash> by_variant;
+};
+
+LabelSet build_labels(std::string_view table, Template g) {
+  LabelSet out;
+  auto add = [&](const std::string& key, const char* label, const char* en, const char* variants) {
+    const uint32_t li = uint32_t(out.labels.size());
+    out.labels.push_back({key, label, en});
+    const std::u32string lk = key_of(label);
+    std::string_view vs(variants);
+    for (uint32_t vi = 0; !vs.empty(); ++vi) {
+      size_t bar = vs.find('|');
+      std::u32string vk = key_of(vs.substr(0, bar));
+      if (!vk.empty() && vk != lk && !prefix_of(vk, lk) && !prefix_of(lk, vk)) out.by_variant[vk].push_back({li, vi});
+      if (bar == std::string_view::npos) break;
+      vs.remove_prefix(bar + 1);
+    }
+  };
+  std::string t(table);
+  if (table == "requests") {
+    for (const auto& r : template_def(g).request_rows)
+      if (!r.group_only) add(t + "." + r.key, r.label, r.en, r.variants);
+    for (const auto& c : request_columns()) add(t + "." + c.key, c.label, c.en, c.variants);
+  } else if (table == "proactive") {
+    std::set<std::string> seen;
+    for (const auto& p : template_def(g).proactive) {
+      for (const auto& r : p.rows) add(t + "." + r.key, r.label, r.en, r.variants);
+      for (const auto& c : p.columns)
+        if (seen.insert(c.key).second) add(t + "." + c.key, c.label, c.en, c.variants);
+    }
+  } else if (table == "appeals") {
+    for (const auto& c : appeal_columns()) add(t + "." + c.key, c.label, c.en, c.variants);
+  }
+  return out;
+}
+
+const LabelSet& labels(std::string_view table, Template g) {
+  static const std::vector<LabelSet> kSets = [] {
+    std::vector<LabelSet> out;
+    for (Template gen : {Template::v2019, Template::v2021})
+      for (const char* tab : {"requests", "proactive", "appeals"}) out.push_back(build_labels(tab, gen));
+    return out;
+  }();
+  static const LabelSet kNone;
+  const size_t gi = g == Template::v2021 ? 1 : 0;
+  if (table == "requests") return kSets[gi * 3];
+  if (table == "proactive") return kSets[gi * 3 + 1];
+  if (table == "appeals") return kSets[gi * 3 + 2];
+  return kNone;
 }
 
 /// The lines to re-read for a table: from its section's heading (the header
@@ -76,7 +116,7 @@ std::pair<size_t, size_t> region(const Doc& doc, const Analysis& a, const TableH
 }
 
 struct Printed {
-  std::string text;
+  std::string_view text;  // in the token stream
   std::u32string key;
   uint32_t start, end;
 };
@@ -92,35 +132,41 @@ std::vector<Printed> printed_labels(const Doc& doc, const TokenStream& ts) {
     if (split_numeric_tail(text, tail)) text = text.substr(0, tail.label_bytes);
     std::u32string k = key_of(text);
     if (k.empty() || k.size() > 60) continue;
-    out.push_back({std::string(text), std::move(k), tok.start, tok.start + uint32_t(text.size())});
+    out.push_back({text, std::move(k), tok.start, tok.start + uint32_t(text.size())});
   }
+  (void)doc;
   return out;
 }
 
+/// A printed label that is exactly a variant wording: one finding per label,
+/// at the first printed label matching its first such variant.
 void check_labels(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Printed>& printed, Template g) {
-  std::set<std::string> reported;
-  for (const Label& l : labels(t.key, g, true, true)) {
-    std::u32string lk = key_of(l.label);
-    std::string_view vs(l.variants);
-    while (!vs.empty()) {
-      size_t bar = vs.find('|');
-      std::u32string vk = key_of(vs.substr(0, bar));
-      // A wording of its own, not a cut or annotated form of the template's.
-      if (!vk.empty() && vk != lk && !prefix_of(vk, lk) && !prefix_of(lk, vk)) {
-        for (const Printed& p : printed) {
-          if (p.key != vk || !reported.insert(l.key).second) continue;
-          std::string id = "template.label/" + l.key;
-          add_check(a, id, Status::fail, "printed label = template label");
-          Finding f = make_finding("NB0811", p.start, p.end,
-                                   {{"table", table_name_zh(t.key)}, {"table_en", table_name_en(t.key)},
-                                    {"printed", p.text}, {"label", l.label}, {"label_en", l.en}});
-          f.check = id;
-          doc.findings.push_back(std::move(f));
-        }
-      }
-      if (bar == std::string_view::npos) break;
-      vs.remove_prefix(bar + 1);
-    }
+  const LabelSet& ls = labels(t.key, g);
+  if (ls.by_variant.empty()) return;
+  constexpr uint64_t kNone = UINT64_MAX;
+  std::vector<uint64_t> first;  // per label: (variant ordinal << 32 | printed index) of the first match
+  for (size_t pi = 0; pi < printed.size(); ++pi) {
+    auto it = ls.by_variant.find(printed[pi].key);
+    if (it == ls.by_variant.end()) continue;
+    if (first.empty()) first.assign(ls.labels.size(), kNone);
+    for (const LabelSet::Use& u : it->second)
+      first[u.label] = std::min(first[u.label], uint64_t(u.variant) << 32 | uint64_t(pi));
+  }
+  if (first.empty()) return;
+  std::vector<std::string_view> reported;
+  for (size_t li = 0; li < ls.labels.size(); ++li) {
+    if (first[li] == kNone) continue;
+    const Label& l = ls.labels[li];
+    if (std::find(reported.begin(), reported.end(), l.key) != reported.end()) continue;
+    reported.push_back(l.key);
+    const Printed& p = printed[size_t(first[li] & 0xFFFFFFFFu)];
+    std::string id = "template.label/" + l.key;
+    add_check(a, id, Status::fail, "printed label = template label");
+    Finding f = make_finding("NB0811", p.start, p.end,
+                             {{"table", table_name_zh(t.key)}, {"table_en", table_name_en(t.key)},
+                              {"printed", std::string(p.text)}, {"label", l.label}, {"label_en", l.en}});
+    f.check = id;
+    doc.findings.push_back(std::move(f));
   }
 }
 
@@ -132,8 +178,10 @@ void check_shape(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Pri
   for (const auto& r : template_def(g).request_rows) {
     if (r.group_only) continue;
     ++rows;
-    std::string prefix = std::string(r.key) + "/";
-    bool read = std::any_of(t.cells.begin(), t.cells.end(), [&](const CellHit& c) { return c.key.rfind(prefix, 0) == 0; });
+    const std::string_view row(r.key);  // a cell "row/…"
+    bool read = std::any_of(t.cells.begin(), t.cells.end(), [&](const CellHit& c) {
+      return c.key.size() > row.size() && c.key[row.size()] == '/' && c.key.compare(0, row.size(), row) == 0;
+    });
     bool seen = read || std::any_of(printed.begin(), printed.end(), [&](const Printed& p) {
                   return best_label_score(p.key, r.label, r.variants) >= 75;
                 });
@@ -153,9 +201,10 @@ void check_shape(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Pri
   if (missing.empty()) add_check(a, "template.missing_row", Status::pass, "every template row present");
   // Columns: a cell in some row, or a header label.
   for (const auto& c : request_columns()) {
-    std::string suffix = "/" + std::string(c.key);
+    const std::string_view col(c.key);  // a cell "…/col"
     bool read = std::any_of(t.cells.begin(), t.cells.end(), [&](const CellHit& cell) {
-      return cell.key.size() > suffix.size() && cell.key.compare(cell.key.size() - suffix.size(), suffix.size(), suffix) == 0;
+      const size_t n = cell.key.size();
+      return n > col.size() + 1 && cell.key[n - col.size() - 1] == '/' && cell.key.compare(n - col.size(), col.size(), col) == 0;
     });
     bool seen = read || std::any_of(printed.begin(), printed.end(), [&](const Printed& p) {
                   return best_label_score(p.key, c.label, c.variants) >= 75;

@@ -52,7 +52,7 @@ constexpr Need kNeeds[] = {
 bool contains_any(std::string_view text, std::string_view words) {
   while (!words.empty()) {
     size_t bar = words.find('|');
-    if (text.find(words.substr(0, bar)) != std::string_view::npos) return true;
+    if (find_text(text, words.substr(0, bar)) != std::string_view::npos) return true;
     if (bar == std::string_view::npos) break;
     words.remove_prefix(bar + 1);
   }
@@ -68,15 +68,24 @@ void check_required(Doc& doc, Analysis& a) {
   const int year = a.year ? a.year : (a.tmpl == Template::v2021 ? 2021 : 2019);
   for (const Need& n : kNeeds) {
     if (year < n.from_year) continue;
-    std::string body;
+    // The text searched: the bodies of the sections with this key (copied
+    // only when there are several, so that a word may span two of them as
+    // in their concatenation), or the whole report.
+    std::string_view body;
+    std::string joined;
     uint32_t at = 0, at_end = 0;
     std::string section_zh = "报告", section_en = "The report";
     if (*n.section) {
       const SectionHit* first = nullptr;
+      size_t count = 0;
       for (const auto& s : a.sections)
         if (s.def && std::string_view(s.def->key) == n.section) {
           if (!first) first = &s;
-          body += doc.text.substr(s.body_start, s.body_end - s.body_start);
+          std::string_view part = std::string_view(doc.text).substr(s.body_start, s.body_end - s.body_start);
+          if (++count == 1) { body = part; continue; }
+          if (count == 2) joined.assign(body.data(), body.size());
+          joined.append(part.data(), part.size());
+          body = joined;
         }
       if (!first) continue;  // a missing section is NB0201's finding
       at = first->start;
@@ -187,33 +196,61 @@ bool rule_line(std::string_view t) {
   return dashes >= 4;
 }
 
-/// "• 索 引 号:sm02401…", "发布日期：2020-01-31", a bare "索引号" cell line.
-bool field_line(std::string_view t, std::string_view words) {
-  // Drop bullets and spaces; keep the first 40 bytes.
-  std::string s;
-  for (size_t i = 0; i < t.size() && s.size() < 40;) {
-    size_t k = i;
-    int32_t c = utf8_at(t, k);
-    if (c != ' ' && c != 0x2022 && c != 0xB7 && c != '*' && c != '-') s.append(t.data() + i, k - i);
-    i = k;
-  }
-  while (!words.empty()) {
-    size_t bar = words.find('|');
-    std::string_view w = words.substr(0, bar);
-    if (s.compare(0, w.size(), w) == 0 && (s.size() == w.size() || s[w.size()] == ':' || s[w.size()] == '\t')) return true;
-    if (bar == std::string_view::npos) break;
-    words.remove_prefix(bar + 1);
-  }
-  return false;
+/// The words of each residue ('|'-separated in kResidues), split once.
+struct ResidueWords {
+  std::vector<std::string_view> list;
+  size_t longest = 0;
+};
+
+const ResidueWords& residue_words(size_t r) {
+  static const std::vector<ResidueWords> kWords = [] {
+    std::vector<ResidueWords> out(std::size(kResidues));
+    for (size_t i = 0; i < std::size(kResidues); ++i) {
+      std::string_view ws(kResidues[i].words);
+      while (!ws.empty()) {
+        size_t bar = ws.find('|');
+        out[i].list.push_back(ws.substr(0, bar));
+        out[i].longest = std::max(out[i].longest, out[i].list.back().size());
+        if (bar == std::string_view::npos) break;
+        ws.remove_prefix(bar + 1);
+      }
+    }
+    return out;
+  }();
+  return kWords[r];
 }
 
-bool in_words(std::string_view t, std::string_view words) {
-  while (!words.empty()) {
-    size_t bar = words.find('|');
-    if (t == words.substr(0, bar)) return true;
-    if (bar == std::string_view::npos) break;
-    words.remove_prefix(bar + 1);
+/// Is `t` one of the words?
+bool in_words(std::string_view t, const ResidueWords& words) {
+  if (t.size() > words.longest) return false;  // most lines
+  return std::find(words.list.begin(), words.list.end(), t) != words.list.end();
+}
+
+/// "• 索 引 号:sm02401…", "发布日期：2020-01-31", a bare "索引号" cell line.
+bool field_line(std::string_view t, const ResidueWords& words) {
+  // Drop bullets and spaces; keep the first 40 bytes (whole characters, so up to 43).
+  auto dropped = [](int32_t c) { return c == ' ' || c == 0x2022 || c == 0xB7 || c == '*' || c == '-'; };
+  char buf[48];
+  size_t n = 0;
+  for (size_t i = 0; i < t.size() && n < 40;) {
+    size_t k = i;
+    int32_t c = utf8_at(t, k);
+    if (!dropped(c)) {
+      if (n == 0) {
+        // Quick test: a field line starts with the first character of a word.
+        const std::string_view first = t.substr(i, k - i);
+        bool any = false;
+        for (std::string_view w : words.list) any |= w.compare(0, first.size(), first) == 0;
+        if (!any) return false;
+      }
+      std::memcpy(buf + n, t.data() + i, k - i);
+      n += k - i;
+    }
+    i = k;
   }
+  const std::string_view s(buf, n);
+  for (std::string_view w : words.list)
+    if (s.compare(0, w.size(), w) == 0 && (s.size() == w.size() || s[w.size()] == ':' || s[w.size()] == '\t')) return true;
   return false;
 }
 
@@ -237,37 +274,50 @@ void report(Doc& doc, Analysis& a, const char* key, const char* zh, const char* 
   doc.findings.push_back(std::move(fd));
 }
 
+/// kContains: each word searched once in the whole text (memmem), each
+/// occurrence taken to its line. Per line the first word of the list found in
+/// it, at its first occurrence — what a search of the line word by word finds.
+void contains_hits(const Doc& doc, const ResidueWords& words, std::vector<std::pair<uint32_t, uint32_t>>& at) {
+  struct Hit { size_t line; uint32_t word, start, end; };
+  std::vector<Hit> hits;
+  const std::string_view text(doc.text);
+  for (uint32_t wi = 0; wi < words.list.size(); ++wi) {
+    const std::string_view w = words.list[wi];
+    for (size_t p = find_text(text, w); p != std::string_view::npos; p = find_text(text, w, p + 1))
+      hits.push_back({doc.line_of(uint32_t(p)), wi, uint32_t(p), uint32_t(p + w.size())});
+  }
+  if (hits.empty()) return;
+  std::sort(hits.begin(), hits.end(), [](const Hit& x, const Hit& y) {
+    return x.line != y.line ? x.line < y.line : x.word != y.word ? x.word < y.word : x.start < y.start;
+  });
+  for (size_t i = 0; i < hits.size(); ++i) {
+    if (i > 0 && hits[i].line == hits[i - 1].line) continue;
+    // A word holds no space, tab or line break: it lies in the trimmed line.
+    if (trim(doc.line_text(hits[i].line)).size() > 400) continue;
+    at.push_back({hits[i].start, hits[i].end});
+  }
+}
+
 }  // namespace
 
 void check_artifacts(Doc& doc, Analysis& a) {
   std::vector<Found> found(std::size(kResidues));
+  for (size_t r = 0; r < std::size(kResidues); ++r)
+    if (kResidues[r].how == kContains) contains_hits(doc, residue_words(r), found[r].at);
   for (size_t li = 0; li < doc.lines.size(); ++li) {
-    const Line& ln = doc.lines[li];
     std::string_view t = trim(doc.line_text(li));
     if (t.empty() || t.size() > 400) continue;
     uint32_t ts = uint32_t(t.data() - doc.text.data()), te = ts + uint32_t(t.size());
     for (size_t r = 0; r < std::size(kResidues); ++r) {
       const Residue& res = kResidues[r];
       switch (res.how) {
-        case kContains: {
-          std::string_view ws(res.words);
-          while (!ws.empty()) {
-            size_t bar = ws.find('|');
-            std::string_view w = ws.substr(0, bar);
-            if (size_t at = t.find(w); at != std::string_view::npos) {
-              found[r].at.push_back({ts + uint32_t(at), ts + uint32_t(at + w.size())});
-              break;
-            }
-            if (bar == std::string_view::npos) break;
-            ws.remove_prefix(bar + 1);
-          }
+        case kContains:  // above
           break;
-        }
         case kLine:
-          if (in_words(t, res.words)) found[r].at.push_back({ts, te});
+          if (in_words(t, residue_words(r))) found[r].at.push_back({ts, te});
           break;
         case kField:
-          if (t.size() <= 160 && field_line(t, res.words)) found[r].at.push_back({ts, te});
+          if (t.size() <= 160 && field_line(t, residue_words(r))) found[r].at.push_back({ts, te});
           break;
         case kPage:
           if (t.size() <= 40 && page_number(t)) found[r].at.push_back({ts, te});
@@ -283,7 +333,6 @@ void check_artifacts(Doc& doc, Analysis& a) {
           break;
       }
     }
-    (void)ln;
   }
   // A metadata block is three or more field lines; a lone "文号" is a table cell.
   for (size_t r = 0; r < std::size(kResidues); ++r)

@@ -107,16 +107,18 @@ bool not_a_count(std::string_view col) { return col == "delta_items" || col == "
 void check_counts(Doc& doc, Analysis& a, const TableHit& t) {
   for (const CellHit& c : t.cells) {
     if (!c.value) continue;
+    // The common case (a whole count >= 0) allocates nothing; names and
+    // labels are only built for a finding.
     size_t slash = c.key.rfind('/');
     std::string_view col = std::string_view(c.key).substr(slash + 1);
-    std::string key = c.key;
-    key[slash] = '.';
-    const std::string cell_zh = cell_label(a.tmpl, t.key, c.key), cell_en = cell_label(a.tmpl, t.key, c.key, true);
     const double v = *c.value;
     const char* rule = nullptr;
     if (col != "amount" && std::fabs(v - std::round(v)) > 1e-9) rule = "NB0809";
     else if (!not_a_count(col) && v < 0) rule = "NB0808";
     if (!rule) continue;
+    std::string key = c.key;
+    key[slash] = '.';
+    const std::string cell_zh = cell_label(a.tmpl, t.key, c.key), cell_en = cell_label(a.tmpl, t.key, c.key, true);
     std::string id = t.key + ".plausibility/" + key;
     Check& ck = add_check(a, id, Status::fail, std::strcmp(rule, "NB0808") == 0 ? "count >= 0" : "count is whole");
     ck.lhs = v;
