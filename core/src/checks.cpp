@@ -2,6 +2,7 @@
 // as data: each family lists its operands; one evaluator runs them all.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <cstdio>
 
 #include "analysis.h"
@@ -93,10 +94,24 @@ const std::vector<Identity>& identity_defs(Template t, std::string_view table) {
 }
 
 namespace {
-uint32_t key_hash(std::string_view k) {  // FNV-1a
-  uint32_t h = 2166136261u;
-  for (unsigned char c : k) h = (h ^ c) * 16777619u;
-  return h;
+/// Hash of a cell key ("row/col", ~20 bytes), eight bytes at a time.
+uint32_t key_hash(std::string_view k) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  uint64_t h = k.size() * kMul;
+  size_t i = 0;
+  for (; i + 8 <= k.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, k.data() + i, 8);
+    h = (h ^ w) * kMul;
+    h ^= h >> 32;
+  }
+  if (i < k.size()) {
+    uint64_t w = 0;
+    std::memcpy(&w, k.data() + i, k.size() - i);
+    h = (h ^ w) * kMul;
+    h ^= h >> 32;
+  }
+  return uint32_t(h ^ (h >> 29));
 }
 }  // namespace
 
