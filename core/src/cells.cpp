@@ -26,28 +26,45 @@ struct Votes {
   }
 };
 
-/// Trimmed sub-span [b, e) of the line starting at `base`.
+/// The trimmed span [b, e) of the folded text as a cell.
 void push_cell(TokenStream& ts, const Doc& doc, uint32_t b, uint32_t e) {
   while (b < e && (doc.text[b] == ' ' || doc.text[b] == '\t')) ++b;
   while (e > b && (doc.text[e - 1] == ' ' || doc.text[e - 1] == '\t')) --e;
   Token t;
-  t.text = doc.text.substr(b, e - b);
+  t.text = std::string_view(doc.text).substr(b, e - b);
   t.start = b;
   t.end = e;
-  ts.tokens.push_back(std::move(t));
+  ts.tokens.push_back(t);
 }
 
 void push_row_end(TokenStream& ts) {
   if (!ts.tokens.empty() && ts.tokens.back().kind == Token::row_end) return;
   Token t;
   t.kind = Token::row_end;
-  ts.tokens.push_back(std::move(t));
+  ts.tokens.push_back(t);
+}
+
+/// Calls `f(from, to)` for each '|'-separated segment of a markdown row after its leading
+/// '|' (line offsets); a last segment without a closing '|' only when it is not blank.
+template <typename F>
+void markdown_segments(std::string_view line, F f) {
+  size_t from = line.find('|') + 1;
+  while (from <= line.size()) {
+    size_t bar = line.find('|', from);
+    if (bar == std::string_view::npos) {
+      if (!trim(line.substr(from)).empty()) f(from, line.size());
+      break;
+    }
+    f(from, bar);
+    from = bar + 1;
+  }
 }
 
 }  // namespace
 
 TokenStream tokenize(const Doc& doc, size_t first, size_t last) {
   TokenStream ts;
+  ts.tokens.reserve(2 * (last - first) + 8);  // most lines give a cell and a row end
   Votes votes;
   bool prev_cpl = false;  // previous line was a one-cell-per-line cell
   for (size_t li = first; li < last; ++li) {
@@ -70,22 +87,11 @@ TokenStream tokenize(const Doc& doc, size_t first, size_t last) {
       uint32_t base = ln.start;
       if (t.front() == '|') {  // markdown row: | a | b |
         ++votes.markdown;
-        std::vector<std::pair<uint32_t, uint32_t>> segs;
-        size_t from = line.find('|') + 1;
-        while (from <= line.size()) {
-          size_t bar = line.find('|', from);
-          if (bar == std::string_view::npos) {
-            if (!trim(line.substr(from)).empty()) segs.push_back({uint32_t(from), uint32_t(line.size())});
-            break;
-          }
-          segs.push_back({uint32_t(from), uint32_t(bar)});
-          from = bar + 1;
-        }
-        bool separator = true;
-        for (auto& s : segs) separator &= only(trim(line.substr(s.first, s.second - s.first)), "-: ");
+        bool separator = true;  // |---|:--:| (also a row of no segments)
+        markdown_segments(line, [&](size_t b, size_t e) { separator &= only(trim(line.substr(b, e - b)), "-: "); });
         if (separator) { push_row_end(ts); continue; }
         push_row_end(ts);
-        for (auto& s : segs) push_cell(ts, doc, base + s.first, base + s.second);
+        markdown_segments(line, [&](size_t b, size_t e) { push_cell(ts, doc, base + uint32_t(b), base + uint32_t(e)); });
         push_row_end(ts);
         prev_cpl = false;
         continue;
@@ -131,9 +137,12 @@ TokenStream tokenize(const Doc& doc, size_t first, size_t last) {
     // A plain line. Right after a one-cell-per-line cell it continues that cell
     // (a label broken by the PDF or the editor: "本年新" / "制作数量").
     if (prev_cpl && !ts.tokens.empty() && ts.tokens.back().kind == Token::cell && !ts.tokens.back().text.empty() &&
-        parse_value(ts.tokens.back().text).kind == Value::text && parse_value(t).kind == Value::text) {
+        value_kind(ts.tokens.back().text) == Value::text && value_kind(t) == Value::text) {
       Token& prev = ts.tokens.back();
-      prev.text += std::string(t);
+      // The joined text lives in `joined` (the last entry when `prev` was joined before).
+      if (ts.joined.empty() || prev.text.data() != ts.joined.back().data()) ts.joined.emplace_back(prev.text);
+      ts.joined.back() += t;
+      prev.text = ts.joined.back();
       prev.end = ln.start + uint32_t(t.data() - line.data() + t.size());
       continue;
     }
@@ -148,59 +157,84 @@ TokenStream tokenize(const Doc& doc, size_t first, size_t last) {
   return ts;
 }
 
-Value parse_value(std::string_view text) {
-  Value v;
+namespace {
+
+/// What parse_value reads from a text: its kind and, for a number, its parts.
+struct Scan {
+  Value::Kind kind = Value::text;
+  const char* unit = nullptr;   // printed after the number
+  std::string_view num;         // the number without its unit: sign, digits, ',' and '.'
+  bool neg = false, dot = false;
+};
+
+Scan scan_value(std::string_view text) {
+  Scan s;
   std::string_view t = trim(text);
   if (t.empty() || only(t, "-/\\") || t == "—" || t == "——" || t == "无" || t == "/") {
-    v.kind = Value::empty;
-    return v;
+    s.kind = Value::empty;
+    return s;
   }
   // Units printed with the number.
-  static const char* kUnits[] = {"万元", "元", "人次", "件", "项", "个", "条", "次", "家", "起", "%"};
+  static const char* const kUnits[] = {"万元", "元", "人次", "件", "项", "个", "条", "次", "家", "起", "%"};
   std::string_view num = t;
   for (const char* u : kUnits) {
     std::string_view us(u);
     if (num.size() > us.size() && num.compare(num.size() - us.size(), us.size(), us) == 0) {
-      v.unit = u;
+      s.unit = u;
       num = trim(num.substr(0, num.size() - us.size()));
       break;
     }
   }
   size_t i = 0;
-  bool neg = false;
-  if (i < num.size() && (num[i] == '-' || num[i] == '+')) { neg = num[i] == '-'; ++i; }
-  std::string digits;
+  if (i < num.size() && (num[i] == '-' || num[i] == '+')) { s.neg = num[i] == '-'; ++i; }
   size_t int_digits = 0, frac_digits = 0;
-  bool dot = false;
   for (; i < num.size(); ++i) {
     char c = num[i];
     if (c >= '0' && c <= '9') {
-      digits += c;
-      (dot ? frac_digits : int_digits)++;
-    } else if (c == ',' && !dot && int_digits > 0) {
+      (s.dot ? frac_digits : int_digits)++;
+    } else if (c == ',' && !s.dot && int_digits > 0) {
       continue;  // thousands separator
-    } else if (c == '.' && !dot && int_digits > 0) {
-      dot = true;
-      digits += '.';
+    } else if (c == '.' && !s.dot && int_digits > 0) {
+      s.dot = true;
     } else {
-      v.kind = Value::text;
-      v.unit.clear();
-      return v;
+      return Scan{};
     }
   }
-  if (int_digits == 0 || (dot && frac_digits == 0) || int_digits > 15) {
-    v.kind = Value::text;
-    v.unit.clear();
-    return v;
+  if (int_digits == 0 || (s.dot && frac_digits == 0) || int_digits > 15) return Scan{};
+  s.kind = Value::number;
+  s.num = num;
+  return s;
+}
+
+}  // namespace
+
+Value::Kind value_kind(std::string_view text) { return scan_value(text).kind; }
+
+Value parse_value(std::string_view text) {
+  Value v;
+  Scan s = scan_value(text);
+  v.kind = s.kind;
+  if (s.kind != Value::number) return v;
+  if (s.unit) v.unit = s.unit;
+  // Canonical text: no thousands separators, no leading zeros ("007" → "7"), the printed
+  // decimals kept; "-0" is "0".
+  std::string& c = v.canonical;
+  if (s.neg) c += '-';
+  const size_t base = c.size();
+  for (char ch : s.num)
+    if ((ch >= '0' && ch <= '9') || ch == '.') c += ch;  // not the sign, not ','
+  size_t nz = base;
+  while (nz + 1 < c.size() && c[nz] == '0' && c[nz + 1] != '.') ++nz;
+  c.erase(base, nz - base);
+  if (c == "-0") c = "0";
+  if (s.dot) {
+    v.v = std::strtod(c.c_str(), nullptr);
+  } else {  // at most 15 digits: exact as a double, as strtod would give
+    uint64_t n = 0;
+    for (size_t i = c[0] == '-' ? 1 : 0; i < c.size(); ++i) n = n * 10 + uint64_t(c[i] - '0');
+    v.v = c[0] == '-' ? -double(n) : double(n);
   }
-  // Canonical text: no leading zeros ("007" → "7"), keep the printed decimals.
-  size_t nz = 0;
-  while (nz + 1 < digits.size() && digits[nz] == '0' && digits[nz + 1] != '.') ++nz;
-  v.canonical = (neg ? "-" : "") + digits.substr(nz);
-  if (v.canonical == "-0") v.canonical = "0";
-  v.v = std::strtod(v.canonical.c_str(), nullptr);
-  v.integer = !dot;
-  v.kind = Value::number;
+  v.integer = !s.dot;
   return v;
 }
 
@@ -217,7 +251,9 @@ bool split_numeric_tail(std::string_view text, Tail& tail) {
   // A label keeps its own enumerator digits ("1.属于…") and never ends in "." or "-".
   while (b < e && (text[b] == ' ' || text[b] == '.' || text[b] == ',')) ++b;
   if (b >= e || b == 0) return false;
-  tail = Tail{};
+  tail.label_bytes = 0;  // as Tail{}, keeping the pieces' storage
+  tail.pieces.clear();
+  tail.digits = 0;
   size_t lb = b;
   while (lb > 0 && text[lb - 1] == ' ') --lb;
   if (lb == 0) return false;  // no label: the caller wants numbers_only

@@ -9,6 +9,7 @@
 #ifndef NIANBAO_CELLS_H
 #define NIANBAO_CELLS_H
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,13 +21,22 @@ namespace nianbao {
 
 struct Token {
   enum Kind : uint8_t { cell, row_end } kind = cell;
-  std::string text;          // trimmed cell text (continuation lines joined)
+  /// Trimmed cell text: a view of the folded text, or of the stream's `joined` store
+  /// when continuation lines were joined. Valid while the Doc and the TokenStream live.
+  std::string_view text;
   uint32_t start = 0, end = 0;  // folded-text span of the text
 };
 
 struct TokenStream {
   std::vector<Token> tokens;
   std::string layout;        // the dominant layout: tsv | cell-per-line | pipe | markdown | plain
+  std::deque<std::string> joined;  // texts of cells joined from several lines (stable addresses)
+
+  TokenStream() = default;
+  TokenStream(TokenStream&&) = default;
+  TokenStream& operator=(TokenStream&&) = default;
+  TokenStream(const TokenStream&) = delete;  // tokens point into `joined`
+  TokenStream& operator=(const TokenStream&) = delete;
 };
 
 /// Tokenize lines [first, last) of the folded text.
@@ -41,6 +51,8 @@ struct Value {
   bool integer = true;
 };
 Value parse_value(std::string_view text);
+/// parse_value(text).kind, without building the value.
+Value::Kind value_kind(std::string_view text);
 
 /// Split "label  37 1 0 0" / "label371000038" into the label and the numeric
 /// tail pieces (hard boundaries at spaces). Returns false when there is no tail.

@@ -6,8 +6,11 @@
 #ifndef NIANBAO_MATCH_H
 #define NIANBAO_MATCH_H
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace nianbao {
 
@@ -22,6 +25,8 @@ struct Enumerator {
 
 /// Parse an enumerator at the start of (folded) `text`.
 Enumerator parse_enumerator(std::string_view text);
+/// parse_enumerator(text).length, without building the Enumerator.
+size_t enumerator_length(std::string_view text);
 
 /// Chinese numeral 一…九十九 → value, or 0.
 int chinese_number(std::u32string_view s);
@@ -39,6 +44,48 @@ int label_score(const std::u32string& printed, const std::u32string& tmpl);
 /// Best score of `printed` against a template label and its '|'-separated variants,
 /// all compared without their enumerators.
 int best_label_score(const std::u32string& printed, std::string_view label, std::string_view variants);
+
+/// A fixed list of template labels (each with its '|'-separated variants), scored
+/// together against one printed key. `best` gives what calling best_label_score
+/// on every entry in order and keeping the first highest score would, but it looks
+/// the key up exactly first (100 is the top score), then scores only the distinct
+/// template keys whose length allows a score at all, once each, with a bit-parallel
+/// LCS that touches only the keys holding each printed character. Build once (a
+/// function-local static); queries are const and thread-safe.
+class LabelSet {
+ public:
+  /// Entries in order: a template label and its variants ("" if none).
+  explicit LabelSet(const std::vector<std::pair<std::string_view, std::string_view>>& entries);
+  struct Best {
+    int index = -1;  // entry; -1 when every entry scores 0
+    int score = 0;
+  };
+  /// The earliest entry with the highest score above 0.
+  Best best(std::u32string_view printed) const;
+
+ private:
+  struct Key {
+    uint32_t off, len;       // in chars_
+    uint32_t first_entry;    // earliest entry holding this key: the one that wins its ties
+  };
+  std::u32string chars_;                  // every distinct key, back to back
+  std::vector<Key> keys_;                 // sorted by length
+  std::vector<uint32_t> len_begin_;       // keys of length n: keys_[len_begin_[n] … len_begin_[n + 1])
+  std::vector<uint32_t> exact_;           // open addressing: key index + 1, 0 empty
+  std::vector<std::pair<char32_t, uint32_t>> alphabet_;  // open addressing: character → id + 1
+  /// Per character id, the keys holding it and its positions there (keys ≤ 64 characters):
+  /// occurrences_[occ_begin_[id] … occ_begin_[id + 1]).
+  std::vector<uint32_t> occ_begin_;
+  std::vector<std::pair<uint32_t, uint64_t>> occurrences_;
+  uint32_t find_key(std::u32string_view k) const;
+  uint32_t char_id(char32_t c) const;     // id + 1, 0 when no key has it
+  uint32_t keys_shorter_than(size_t n) const;  // index of the first key of length ≥ n
+};
+
+/// Letters, digits and Han characters of `text` (as label_key) into `out`, reusing its storage.
+void label_key_into(std::string_view text, std::u32string& out);
+/// label_key_into, giving up (false) when the key would be longer than `max`.
+bool label_key_upto(std::string_view text, std::u32string& out, size_t max);
 
 /// `text` without leading and trailing ASCII spaces and tabs.
 std::string_view trim(std::string_view text);

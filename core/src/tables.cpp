@@ -15,9 +15,8 @@ constexpr int kMinScore = 75;
 
 struct ValueTok {
   Value value;
-  const Token* tok;            // the source cell (for its span and raw text)
   uint32_t start, end;         // span of this value (a piece of the cell for split tails)
-  std::string raw;
+  std::string_view raw;        // its text (in the token stream)
 };
 
 /// Values of one row, as read (empties included).
@@ -26,7 +25,7 @@ using Values = std::vector<ValueTok>;
 CellHit make_cell(std::string key, const ValueTok& v) {
   CellHit c;
   c.key = std::move(key);
-  c.raw = v.raw;
+  c.raw = std::string(v.raw);
   c.start = v.start;
   c.end = v.end;
   if (v.value.kind == Value::number) {
@@ -41,46 +40,47 @@ std::string join_raw(const Values& vs) {
   std::string s;
   for (const auto& v : vs) {
     if (!s.empty()) s += " | ";
-    s += v.raw.empty() ? "∅" : v.raw;
+    if (v.raw.empty()) s += "∅";
+    else s += v.raw;
   }
   return s;
 }
 
 /// Fit a row's values to `ncols` columns. Leading empty cells are layout (the
 /// merged label columns) unless the row is short, in which case they are kept
-/// at the front as blank cells. Returns the values per column (nullptr: absent)
-/// and whether the row fitted exactly.
-std::vector<const ValueTok*> fit_row(const Values& vs, size_t ncols, bool& exact) {
+/// at the front as blank cells. Returns where the first column's value is: column
+/// k holds vs[from + k] when that exists, else nothing; `exact` tells whether the
+/// row fitted exactly.
+size_t fit_row(const Values& vs, size_t ncols, bool& exact) {
   size_t lead = 0;
   while (lead < vs.size() && vs[lead].value.kind == Value::empty) ++lead;
   size_t avail = vs.size() - lead;
   size_t from = lead;
   if (avail < ncols) from = lead - std::min(lead, ncols - avail);
-  std::vector<const ValueTok*> out(ncols, nullptr);
-  for (size_t k = 0; k < ncols && from + k < vs.size(); ++k) out[k] = &vs[from + k];
   // Exact: every column has a cell (blank or not) and no value lies outside them.
   exact = vs.size() - from >= ncols;
   for (size_t k = from + ncols; k < vs.size(); ++k) exact &= vs[k].value.kind == Value::empty;
-  return out;
+  return from;
 }
 
-void add_value(Values& vs, const Token& t) {
-  Value v = parse_value(t.text);
-  vs.push_back({v, &t, t.start, t.end, t.text});
+/// A whole cell as a value (`v`: parse_value of its text).
+void add_value(Values& vs, const Token& t, Value v) {
+  vs.push_back({std::move(v), t.start, t.end, t.text});
 }
 
 /// The numeric tail of a label cell as separate values (or a glued run).
 void add_tail(Values& vs, const Token& t, const Tail& tail) {
   for (auto [b, e] : tail.pieces) {
-    std::string piece = t.text.substr(b, e - b);
-    Value v = parse_value(piece);
-    vs.push_back({v, &t, t.start + uint32_t(b), t.start + uint32_t(e), piece});
+    std::string_view piece = t.text.substr(b, e - b);
+    vs.push_back({parse_value(piece), t.start + uint32_t(b), t.start + uint32_t(e), piece});
   }
 }
 
 /// Is the whole text numbers separated by spaces ("0 0 0 0")? Fills the pieces.
 bool numbers_only(std::string_view text, Tail& tail) {
-  tail = Tail{};
+  tail.label_bytes = 0;  // as Tail{}, keeping the pieces' storage
+  tail.pieces.clear();
+  tail.digits = 0;
   size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && text[i] == ' ') ++i;
@@ -91,7 +91,7 @@ bool numbers_only(std::string_view text, Tail& tail) {
     // A run of digits (any length), maybe with signs inside ("32-1517": a signed column glued).
     bool digit_run = piece.find_first_not_of("0123456789-") == std::string_view::npos && piece.back() != '-' &&
                      piece.find_first_of("0123456789") != std::string_view::npos;
-    if (!digit_run && parse_value(piece).kind != Value::number) return false;
+    if (!digit_run && value_kind(piece) != Value::number) return false;
     tail.pieces.push_back({b, i});
     for (char c : piece) tail.digits += c >= '0' && c <= '9';
   }
@@ -101,7 +101,7 @@ bool numbers_only(std::string_view text, Tail& tail) {
 /// A row printed with fewer cells than `ncols` but digits enough for all of them lost its
 /// separators: record it as glued (pieces = the printed runs; a '-' inside a run may start a
 /// signed cell) and return true. Blank cells between values mean the separators are there.
-bool as_glued(const Values& vs, size_t ncols, const std::string& row, const std::vector<std::string>& cols,
+bool as_glued(const Values& vs, size_t ncols, std::string_view row, const std::vector<std::string>& cols,
               TableHit& th) {
   size_t b = 0, digits = 0, non_empty = 0;
   bool integers = true;
@@ -110,15 +110,15 @@ bool as_glued(const Values& vs, size_t ncols, const std::string& row, const std:
     if (v.value.kind == Value::empty) continue;
     ++non_empty;
     integers &= (v.value.kind == Value::number && v.value.integer && v.value.unit.empty()) ||
-                v.raw.find_first_not_of("0123456789-") == std::string::npos;
+                v.raw.find_first_not_of("0123456789-") == std::string_view::npos;
     for (char c : v.raw) digits += c >= '0' && c <= '9';
   }
   if (!integers || non_empty == 0 || vs.size() - b >= ncols || digits < ncols) return false;
   TableHit::Glued g;
-  g.row = row;
+  g.row = std::string(row);
   g.cells = int(ncols);
   for (const auto& v : vs)
-    if (v.value.kind != Value::empty) g.pieces.push_back(v.raw);
+    if (v.value.kind != Value::empty) g.pieces.emplace_back(v.raw);
   g.start = vs[b].start;
   g.end = vs.back().end;
   g.cols = cols;
@@ -131,11 +131,11 @@ bool looks_glued(const Tail& tail, size_t ncols) {
   return tail.pieces.size() < ncols && tail.digits >= ncols;
 }
 
-void record_glued(TableHit& th, const std::string& row, size_t ncols, const Token& t, const Tail& tail) {
+void record_glued(TableHit& th, std::string_view row, size_t ncols, const Token& t, const Tail& tail) {
   TableHit::Glued g;
-  g.row = row;
+  g.row = std::string(row);
   g.cells = int(ncols);
-  for (auto [b, e] : tail.pieces) g.pieces.push_back(t.text.substr(b, e - b));
+  for (auto [b, e] : tail.pieces) g.pieces.emplace_back(t.text.substr(b, e - b));
   g.start = t.start + uint32_t(tail.pieces.front().first);
   g.end = t.start + uint32_t(tail.pieces.back().second);
   th.glued.push_back(std::move(g));
@@ -159,60 +159,123 @@ void not_a_number(Doc& doc, const char* table, const std::string& cell_zh, const
                   const ValueTok& v) {
   doc.findings.push_back(make_finding("NB0605", v.start, v.end,
                                       {{"table", table_name_zh(table)}, {"table_en", table_name_en(table)},
-                                       {"cell", cell_zh}, {"cell_en", cell_en}, {"text", v.raw}}));
+                                       {"cell", cell_zh}, {"cell_en", cell_en}, {"text", std::string(v.raw)}}));
 }
 
-/// Place fitted values as cells `row/<col>`.
-void place_row(Doc& doc, TableHit& th, Template t, const std::string& row, const std::vector<std::string>& cols,
-               const Values& vs, uint32_t label_start, uint32_t label_end) {
+/// Place fitted values as cells `row/<col>`; `keys[k]` is "row/<cols[k]>".
+void place_row(Doc& doc, TableHit& th, Template t, std::string_view row, const std::vector<std::string>& cols,
+               const std::vector<std::string>& keys, const Values& vs, uint32_t label_start, uint32_t label_end) {
   bool exact = false;
-  auto fitted = fit_row(vs, cols.size(), exact);
+  size_t from = fit_row(vs, cols.size(), exact);
   if (!exact && !vs.empty()) {
     uint32_t s = vs.front().start, e = vs.back().end;
     row_misaligned(doc, th.key.c_str(), row_label(t, th.key, row), row_label(t, th.key, row, true), vs,
                    cols.size(), std::min(s, label_start), std::max(e, label_end));
   }
-  for (size_t k = 0; k < cols.size(); ++k) {
-    const ValueTok* v = fitted[k];
-    if (!v) continue;
-    std::string key = row + "/" + cols[k];
-    if (v->value.kind == Value::text) {
-      not_a_number(doc, th.key.c_str(), cell_label(t, th.key, key), cell_label(t, th.key, key, true), *v);
-      CellHit c = make_cell(key, *v);
-      th.cells.push_back(std::move(c));
-      continue;
-    }
-    th.cells.push_back(make_cell(key, *v));
+  for (size_t k = 0; k < cols.size() && from + k < vs.size(); ++k) {
+    const ValueTok& v = vs[from + k];
+    if (v.value.kind == Value::text)
+      not_a_number(doc, th.key.c_str(), cell_label(t, th.key, keys[k]), cell_label(t, th.key, keys[k], true), v);
+    th.cells.push_back(make_cell(keys[k], v));
   }
+}
+
+/// "row/<col>" for each column.
+std::vector<std::string> cell_keys(std::string_view row, const std::vector<std::string>& cols) {
+  std::vector<std::string> keys;
+  keys.reserve(cols.size());
+  for (const auto& c : cols) {
+    std::string k;
+    k.reserve(row.size() + 1 + c.size());
+    k += row;
+    k += '/';
+    k += c;
+    keys.push_back(std::move(k));
+  }
+  return keys;
 }
 
 // ── 表三 requests ────────────────────────────────────────────────────────────
 
-struct RowMatch {
-  const RowDef* def = nullptr;
-  Template gen = Template::unknown;
-  int score = 0;
+/// Template entries of both generations (v2019 first), with their LabelSet: what the
+/// matchers score a printed label against. Built once.
+template <typename Def>
+struct Candidates {
+  std::vector<const Def*> defs;
+  std::vector<Template> gens;
+  LabelSet set;
+  Candidates(std::vector<const Def*> d, std::vector<Template> g)
+      : defs(std::move(d)), gens(std::move(g)), set(entries(defs)) {}
+  static std::vector<std::pair<std::string_view, std::string_view>> entries(const std::vector<const Def*>& defs) {
+    std::vector<std::pair<std::string_view, std::string_view>> out;
+    for (const Def* d : defs) out.push_back({d->label, d->variants});
+    return out;
+  }
 };
 
-RowMatch match_request_row(std::string_view text) {
-  RowMatch best;
-  Enumerator e = parse_enumerator(text);
-  std::u32string key = label_key(text.substr(e.length));
-  if (key.empty() || key.size() > 60) return best;
-  for (Template g : {Template::v2019, Template::v2021}) {
-    for (const auto& r : template_def(g).request_rows) {
-      int s = best_label_score(key, r.label, r.variants);
-      // The enumerator breaks ties between same-text rows ("（七）总计" vs the 总计 header).
-      if (s > best.score) { best.def = &r; best.gen = g; best.score = s; }
+/// A row of 表三 as read_requests uses it, computed once from the template.
+struct RequestRow {
+  const RowDef* def;
+  std::string_view key;          // "" for a group label
+  bool starts;                   // new_received / carried_over: the table begins here
+  bool other_sub;                // v2021's other.* rows
+  std::u32string full_key;       // label_key of the label, its numbering included
+  size_t key_id;                 // the same id for rows with the same key
+  std::vector<std::string> cell_keys;  // "key/<column>"
+};
+
+const std::vector<std::string>& request_col_keys() {
+  static const std::vector<std::string> cols = [] {
+    std::vector<std::string> out;
+    for (const auto& c : request_columns()) out.push_back(c.key);
+    return out;
+  }();
+  return cols;
+}
+
+struct RequestCandidates : Candidates<RowDef> {
+  std::vector<RequestRow> rows;  // parallel to defs
+  size_t keys = 0;               // distinct key ids
+  using Candidates<RowDef>::Candidates;
+};
+
+const RequestCandidates& request_candidates() {
+  static const RequestCandidates c = [] {
+    std::vector<const RowDef*> defs;
+    std::vector<Template> gens;
+    for (Template g : {Template::v2019, Template::v2021})
+      for (const auto& r : template_def(g).request_rows) { defs.push_back(&r); gens.push_back(g); }
+    RequestCandidates out(std::move(defs), std::move(gens));
+    for (const RowDef* d : out.defs) {
+      RequestRow r{d, d->key, false, false, label_key(d->label), 0, {}};
+      r.starts = r.key == "new_received" || r.key == "carried_over";
+      r.other_sub = r.key.rfind("other.", 0) == 0;
+      r.key_id = out.rows.size();
+      for (const auto& o : out.rows)
+        if (o.key == r.key) { r.key_id = o.key_id; break; }
+      out.keys = std::max(out.keys, r.key_id + 1);
+      r.cell_keys = cell_keys(r.key, request_col_keys());
+      out.rows.push_back(std::move(r));
     }
-  }
-  if (best.score < kMinScore) best = RowMatch{};
-  return best;
+    return out;
+  }();
+  return c;
+}
+
+/// The template row a printed label names: the earliest best-scoring row of either
+/// generation (the enumerator breaks ties between same-text rows, "（七）总计" vs the
+/// 总计 header), or nullptr under kMinScore. `key` is scratch space.
+const RequestRow* match_request_row(std::string_view text, std::u32string& key) {
+  if (!label_key_upto(text.substr(enumerator_length(text)), key, 60) || key.empty()) return nullptr;
+  const auto& c = request_candidates();
+  LabelSet::Best b = c.set.best(key);
+  if (b.score < kMinScore) return nullptr;
+  return &c.rows[size_t(b.index)];
 }
 
 void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   struct Row {
-    const RowDef* def;
+    const RequestRow* row;
     uint32_t label_start, label_end;
     Values values;
     bool closed = false;
@@ -220,7 +283,6 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   };
   std::vector<Row> rows;
   bool started = false;
-  bool other_group = false;  // v2021 （六）其他处理 heads a group
   const size_t ncols = request_columns().size();
   // PDF extraction often prints a row's label apart from its values. A label-only row waits
   // in `pending`; the values-only row that directly follows it (fragments of the label aside)
@@ -246,9 +308,11 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       for (auto& p : pending) if (p > i) --p;
       rows.push_back(std::move(r));
     }
-    detached.push_back(rows.back().def->label);
+    detached.push_back(rows.back().row->def->label);
     return true;
   };
+  std::u32string key;  // scratch for the matcher
+  Tail nums, tail;
   for (const Token& t : ts.tokens) {
     if (t.kind == Token::row_end) {
       if (!rows.empty() && !rows.back().closed) {
@@ -260,66 +324,61 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       fragment = false;
       continue;
     }
-    Value v = parse_value(t.text);
-    if (v.kind != Value::text) {
+    Value::Kind kind = value_kind(t.text);
+    if (kind != Value::text) {
       bool open = !rows.empty() && !rows.back().closed;
-      if (!open && started && (line_start || fragment) && v.kind == Value::number) {
+      if (!open && started && (line_start || fragment) && kind == Value::number) {
         open = take_pending();
         if (!open) { line_start = false; fragment = false; continue; }
       }
-      if (open) add_value(rows.back().values, t);
+      if (open) add_value(rows.back().values, t, parse_value(t.text));
       line_start = false;
       continue;
     }
     bool at_line_start = line_start;
     line_start = false;
-    if (Tail nums; !rows.empty() && !rows.back().closed && numbers_only(t.text, nums)) {
+    if (!rows.empty() && !rows.back().closed && numbers_only(t.text, nums)) {
       add_tail(rows.back().values, t, nums);  // "37 1 0 0 0 0 38" in one cell
-      line_start = false;
       continue;
     }
     // A text cell: a row label, possibly with its numbers after it.
-    Tail tail;
     bool has_tail = split_numeric_tail(t.text, tail);
-    std::string_view label = has_tail ? std::string_view(t.text).substr(0, tail.label_bytes) : std::string_view(t.text);
-    RowMatch m = match_request_row(label);
-    if (!m.def && has_tail) { m = match_request_row(t.text); has_tail = false; }
-    if (m.def && !rows.empty() && rows.back().def == m.def) {
+    std::string_view label = has_tail ? t.text.substr(0, tail.label_bytes) : t.text;
+    const RequestRow* m = match_request_row(label, key);
+    if (!m && has_tail) { m = match_request_row(t.text, key); has_tail = false; }
+    if (m && !rows.empty() && rows.back().row->def == m->def) {
       // The tail of the previous row's label, wrapped onto the next line ("认或重新出具已获取信息").
-      std::u32string k = label_key(label), full = label_key(m.def->label);
-      if (k.size() < full.size() && full.compare(full.size() - k.size(), k.size(), k) == 0) m = RowMatch{};
+      std::u32string k = label_key(label);
+      const std::u32string& full = m->full_key;
+      if (k.size() < full.size() && full.compare(full.size() - k.size(), k.size(), k) == 0) m = nullptr;
     }
-    if (!m.def) {  // header text, a continuation fragment ("务信息"), a note
+    if (!m) {  // header text, a continuation fragment ("务信息"), a note
       if (at_line_start) fragment = true;
       continue;
     }
-    std::string_view key = m.def->key;
     if (!started) {
-      if (key != "new_received" && key != "carried_over") continue;
+      if (!m->starts) continue;
       started = true;
     }
-    if (key.empty()) {  // a group label
-      if (std::strstr(m.def->label, "其他处理")) other_group = true;
+    if (m->key.empty()) {  // a group label
       if (!rows.empty()) rows.back().closed = true;
       continue;
     }
-    if (key.rfind("other.", 0) == 0) other_group = true;
     if (!rows.empty()) rows.back().closed = true;
     for (size_t p = 0; p < pending.size(); ++p)  // the label is back: its values follow here
-      if (rows[pending[p]].def == m.def) { pending.erase(pending.begin() + long(p)); break; }
+      if (rows[pending[p]].row->def == m->def) { pending.erase(pending.begin() + long(p)); break; }
     ++labels_in_line;
     fragment = false;
-    rows.push_back({m.def, t.start, t.end, {}, false, false});
+    rows.push_back({m, t.start, t.end, {}, false, false});
     if (has_tail) {
       if (looks_glued(tail, ncols)) {
-        record_glued(th, m.def->key, ncols, t, tail);
+        record_glued(th, m->key, ncols, t, tail);
         rows.back().closed = true;
         rows.back().glued = true;
       } else {
         add_tail(rows.back().values, t, tail);
       }
     }
-    if (key == "carried_forward" && !has_tail) { /* values follow */ }
   }
   if (rows.empty() && th.glued.empty()) return;
   th.found = true;
@@ -330,9 +389,9 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     for (size_t i = 0; i < rows.size(); ++i) {
       if (!rows[i].values.empty() || rows[i].glued) continue;
       bool elsewhere = false;
-      for (const auto& o : rows) elsewhere |= o.def == rows[i].def && !o.values.empty();
-      if (elsewhere || std::string_view(rows[i].def->key) == "other") continue;
-      list += (list.empty() ? "" : "、") + std::string(rows[i].def->label);
+      for (const auto& o : rows) elsewhere |= o.row->def == rows[i].row->def && !o.values.empty();
+      if (elsewhere || rows[i].row->key == "other") continue;
+      list += (list.empty() ? "" : "、") + std::string(rows[i].row->def->label);
       ++unplaced;
     }
     if (unplaced && orphan_value_rows)
@@ -348,38 +407,40 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   }
   // Generation: the v2021 （六） group with its three sub-rows, or v2019's single row.
   bool v2021 = false;
-  for (const auto& r : rows) v2021 |= std::string_view(r.def->key).rfind("other.", 0) == 0;
+  for (const auto& r : rows) v2021 |= r.row->other_sub;
   for (const auto& g : th.glued) v2021 |= g.row.rfind("other.", 0) == 0;
   th.evidence = v2021 ? Template::v2021 : Template::v2019;
-  (void)other_group;
-  std::vector<std::string> cols;
-  for (const auto& c : request_columns()) cols.push_back(c.key);
+  const std::vector<std::string>& cols = request_col_keys();
   th.start = rows.empty() ? th.glued.front().start : rows.front().label_start;
   th.end = th.start;
   // A row with fewer values than columns but digits enough for all of them lost its
   // separators ("4010000041" in one cell): record it as glued, for recovery.
   for (auto& r : rows) {
-    if (!as_glued(r.values, ncols, r.def->key, {}, th)) continue;
+    if (!as_glued(r.values, ncols, r.row->key, {}, th)) continue;
     r.values.clear();
     r.glued = true;
   }
   // A label can occur more than once (a heading above a small table, a stray header row):
-  // place the first occurrence that has values, else the first.
+  // place the first occurrence that has values, else the first. A row placed with values
+  // has its first column's cell ("key/natural"); `placed` remembers which keys have one.
   auto has_values = [](const Row& r) { return !r.values.empty(); };
+  std::vector<bool> placed(request_candidates().keys, false);
+  th.cells.reserve(th.cells.size() + rows.size() * ncols);
   for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
-    std::string key = r.def->key;
+    std::string_view key = r.row->key;
     // "（六）其他处理" read as the v2019 row in a v2021 table is the group label.
     if (v2021 && key == "other" && r.values.empty()) continue;
     bool glued_elsewhere = false;
     for (const auto& g : th.glued) glued_elsewhere |= g.row == key;
-    if (r.glued || glued_elsewhere || th.find(key + "/natural")) continue;
+    if (r.glued || glued_elsewhere || placed[r.row->key_id]) continue;
     bool later_with_values = false;
     if (!has_values(r))
       for (size_t j = i + 1; j < rows.size() && !later_with_values; ++j)
-        later_with_values = rows[j].def == r.def && has_values(rows[j]);
+        later_with_values = rows[j].row->def == r.row->def && has_values(rows[j]);
     if (later_with_values) continue;
-    place_row(doc, th, th.evidence, key, cols, r.values, r.label_start, r.label_end);
+    place_row(doc, th, th.evidence, key, cols, r.row->cell_keys, r.values, r.label_start, r.label_end);
+    placed[r.row->key_id] = placed[r.row->key_id] || !r.values.empty();
     th.end = std::max(th.end, r.values.empty() ? r.label_end : r.values.back().end);
   }
   for (const auto& g : th.glued) th.end = std::max(th.end, g.end);
@@ -418,12 +479,13 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
     row.clear();
     row_has_text = false;
   };
+  Tail tail;
+  std::u32string k;
   for (const Token& t : ts.tokens) {
     if (!data.empty() && (data.front().cells.size() != cols.size() || data.size() == groups.size())) break;
     if (t.kind == Token::row_end) { finish(); continue; }
     Value v = parse_value(t.text);
     if (v.kind == Value::text) {
-      Tail tail;
       if (numbers_only(t.text, tail)) {  // "0 0 0 …" on one line
         if (tail.pieces.size() == 1 && tail.digits >= 10 && saw_header) {
           record_glued(th, "appeals", keys.size(), t, tail);
@@ -432,7 +494,7 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
         add_tail(row, t, tail);
         continue;
       }
-      std::u32string k = label_key(t.text);
+      label_key_into(t.text, k);
       bool review = k.find(U"行政复议") != std::u32string::npos;
       if (review || k.find(U"维持") != std::u32string::npos || k.find(U"审结") != std::u32string::npos) {
         if (!saw_header) header_start = t.start;
@@ -445,12 +507,11 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
       continue;
     }
     if (v.kind == Value::number && v.canonical.size() >= 10 && v.integer && saw_header && row.empty()) {
-      Tail tail;  // fifteen cells glued into one run of digits
-      numbers_only(t.text, tail);
+      numbers_only(t.text, tail);  // fifteen cells glued into one run of digits
       record_glued(th, "appeals", keys.size(), t, tail);
       break;
     }
-    add_value(row, t);
+    add_value(row, t, std::move(v));
   }
   if (th.glued.empty()) finish();
   if (!th.glued.empty()) {
@@ -501,33 +562,47 @@ struct ColMatch {
   Template gen = Template::unknown;
 };
 
-ColMatch match_proactive_col(std::string_view text) {
-  ColMatch best;
-  int best_score = 0;
-  std::u32string key = label_key(text);
-  if (key.empty() || key.size() > 40) return best;
-  for (Template g : {Template::v2019, Template::v2021})
-    for (const auto& p : template_def(g).proactive)
-      for (const auto& c : p.columns) {
-        int s = best_label_score(key, c.label, c.variants);
-        if (s > best_score) { best_score = s; best.def = &c; best.gen = g; }
-      }
-  if (best_score < kMinScore) return {};
-  return best;
+const Candidates<ColDef>& proactive_col_candidates() {
+  static const Candidates<ColDef> c = [] {
+    std::vector<const ColDef*> defs;
+    std::vector<Template> gens;
+    for (Template g : {Template::v2019, Template::v2021})
+      for (const auto& p : template_def(g).proactive)
+        for (const auto& col : p.columns) { defs.push_back(&col); gens.push_back(g); }
+    return Candidates<ColDef>(std::move(defs), std::move(gens));
+  }();
+  return c;
 }
 
-const RowDef* match_proactive_row(std::string_view text, Template& gen) {
-  std::u32string key = label_key(text);
+const Candidates<RowDef>& proactive_row_candidates() {
+  static const Candidates<RowDef> c = [] {
+    std::vector<const RowDef*> defs;
+    std::vector<Template> gens;
+    for (Template g : {Template::v2019, Template::v2021})
+      for (const auto& p : template_def(g).proactive)
+        for (const auto& r : p.rows) { defs.push_back(&r); gens.push_back(g); }
+    return Candidates<RowDef>(std::move(defs), std::move(gens));
+  }();
+  return c;
+}
+
+/// The proactive column a printed header cell (its key `key`) names, or none.
+ColMatch match_proactive_col(const std::u32string& key) {
+  if (key.empty() || key.size() > 40) return {};
+  const auto& c = proactive_col_candidates();
+  LabelSet::Best b = c.set.best(key);
+  if (b.score < kMinScore) return {};
+  return {c.defs[size_t(b.index)], c.gens[size_t(b.index)]};
+}
+
+/// The proactive row a printed label (its key `key`) names, or nullptr.
+const RowDef* match_proactive_row(const std::u32string& key, Template& gen) {
   if (key.empty() || key.size() > 30) return nullptr;
-  const RowDef* best = nullptr;
-  int best_score = 0;
-  for (Template g : {Template::v2019, Template::v2021})
-    for (const auto& p : template_def(g).proactive)
-      for (const auto& r : p.rows) {
-        int s = best_label_score(key, r.label, r.variants);
-        if (s > best_score) { best_score = s; best = &r; gen = g; }
-      }
-  return best_score >= 85 ? best : nullptr;
+  const auto& c = proactive_row_candidates();
+  LabelSet::Best b = c.set.best(key);
+  if (b.score < 85) return nullptr;
+  gen = c.gens[size_t(b.index)];
+  return c.defs[size_t(b.index)];
 }
 
 /// Is this where v2019 and v2021 differ (a column only one of them has)?
@@ -553,21 +628,23 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
   bool in_header = false;
   int v2019 = 0, v2021 = 0;
   uint32_t first = UINT32_MAX, last = 0;
+  Tail nums, tail;
+  std::u32string k, label;  // keys of the cell and of its label part
   for (const Token& t : ts.tokens) {
     if (t.kind == Token::row_end) {
       if (!rows.empty()) rows.back().closed = true;
       continue;
     }
-    Value v = parse_value(t.text);
-    if (v.kind != Value::text) {
-      if (!rows.empty() && !rows.back().closed) add_value(rows.back().values, t);
+    Value::Kind kind = value_kind(t.text);
+    if (kind != Value::text) {
+      if (!rows.empty() && !rows.back().closed) add_value(rows.back().values, t, parse_value(t.text));
       continue;
     }
-    if (Tail nums; !rows.empty() && !rows.back().closed && numbers_only(t.text, nums)) {
+    if (!rows.empty() && !rows.back().closed && numbers_only(t.text, nums)) {
       add_tail(rows.back().values, t, nums);  // "0 0 0" in one cell, or a glued run with a sign
       continue;
     }
-    std::u32string k = label_key(t.text);
+    label_key_into(t.text, k);
     if (k.find(U"第二十条") != std::u32string::npos) {  // a sub-table caption
       header.clear();
       in_header = false;
@@ -576,11 +653,10 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       continue;
     }
     if (k == U"信息内容") { header.clear(); in_header = true; first = std::min(first, t.start); continue; }
-    Tail tail;
     bool has_tail = split_numeric_tail(t.text, tail);
-    std::string_view label = has_tail ? std::string_view(t.text).substr(0, tail.label_bytes) : std::string_view(t.text);
+    if (has_tail) label_key_into(t.text.substr(0, tail.label_bytes), label);  // else the label is the cell: `k`
     Template rgen = Template::unknown;
-    if (const RowDef* r = match_proactive_row(label, rgen)) {
+    if (const RowDef* r = match_proactive_row(has_tail ? label : k, rgen)) {
       in_header = false;
       if (!rows.empty()) rows.back().closed = true;
       rows.push_back({r, header, t.start, t.end, {}, false});
@@ -589,7 +665,7 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       continue;
     }
     if (in_header) {
-      ColMatch c = match_proactive_col(t.text);
+      ColMatch c = match_proactive_col(k);
       if (c.def) {
         header.push_back(c.def->key);
         Template e = column_evidence(c.def->key, c.gen);
@@ -605,7 +681,7 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
   th.evidence = v2021 > v2019 ? Template::v2021 : v2019 > 0 ? Template::v2019 : Template::unknown;
   const TemplateDef& def = template_def(th.evidence == Template::v2021 ? Template::v2021 : Template::v2019);
   for (auto& r : rows) {
-    std::vector<std::string> cols = r.cols;
+    std::vector<std::string>& cols = r.cols;
     if (cols.empty()) {  // no header read: the template's columns for this row
       for (const auto& p : def.proactive)
         for (const auto& rd : p.rows)
@@ -618,32 +694,25 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       last = std::max(last, r.values.back().end);
       continue;
     }
-    place_row(doc, th, th.evidence, r.def->key, cols, r.values, r.label_start, r.label_end);
+    place_row(doc, th, th.evidence, r.def->key, cols, cell_keys(r.def->key, cols), r.values, r.label_start,
+              r.label_end);
     last = std::max(last, r.values.empty() ? r.label_end : r.values.back().end);
   }
   th.start = first == UINT32_MAX ? rows.front().label_start : first;
   th.end = std::max(last, th.start);
 }
 
-/// Lines of the first section with this key whose body holds the table, else
-/// a window around an anchor label anywhere in the text.
-std::vector<std::pair<size_t, size_t>> regions(const Doc& doc, const Analysis& a, const char* key,
-                                               const char* anchor) {
-  std::vector<std::pair<size_t, size_t>> out;
-  for (const auto& s : a.sections)
-    if (s.def && std::string_view(s.def->key) == key && s.body_end > s.body_start)
-      out.push_back({doc.line_of(s.body_start), doc.line_of(s.body_end > 0 ? s.body_end - 1 : 0) + 1});
-  // Fallback: from the anchor's line to the next top-level heading (or 400 lines).
+/// Fallback region of a table: from a dozen lines above its anchor label's first
+/// occurrence to the next top-level heading (or 400 lines). False without the anchor.
+bool anchor_region(const Doc& doc, const Analysis& a, const char* anchor, size_t& l0, size_t& l1) {
   size_t at = doc.text.find(anchor);
-  if (at != std::string::npos) {
-    size_t l0 = doc.line_of(uint32_t(at));
-    l0 = l0 >= 12 ? l0 - 12 : 0;
-    size_t l1 = std::min(doc.lines.size(), l0 + 400);
-    for (const auto& s : a.sections)
-      if (s.line > l0 + 12 && s.line < l1) { l1 = s.line; break; }
-    out.push_back({l0, l1});
-  }
-  return out;
+  if (at == std::string::npos) return false;
+  l0 = doc.line_of(uint32_t(at));
+  l0 = l0 >= 12 ? l0 - 12 : 0;
+  l1 = std::min(doc.lines.size(), l0 + 400);
+  for (const auto& s : a.sections)
+    if (s.line > l0 + 12 && s.line < l1) { l1 = s.line; break; }
+  return true;
 }
 
 }  // namespace
@@ -660,7 +729,8 @@ void read_tables(Doc& doc, Analysis& a) {
       {"appeals", "尚未审结", read_appeals},
   };
   for (const Spec& spec : kSpecs) {
-    for (auto [l0, l1] : regions(doc, a, spec.key, spec.anchor)) {
+    // Read lines [l0, l1); keep the table when it is there.
+    auto read = [&](size_t l0, size_t l1) {
       TokenStream ts = tokenize(doc, l0, l1);
       TableHit th;
       th.key = spec.key;
@@ -669,12 +739,20 @@ void read_tables(Doc& doc, Analysis& a) {
       spec.read(doc, th, ts);
       if (!th.found) {
         doc.findings.resize(before);  // nothing read here: its findings don't count
-        continue;
+        return false;
       }
       if (!th.glued.empty()) th.layout = "glued";
       a.tables.push_back(std::move(th));
-      break;
-    }
+      return true;
+    };
+    // The bodies of the sections with this key, in order, else the anchor's region.
+    bool found = false;
+    for (const auto& s : a.sections)
+      if (s.def && std::string_view(s.def->key) == spec.key && s.body_end > s.body_start &&
+          (found = read(doc.line_of(s.body_start), doc.line_of(s.body_end > 0 ? s.body_end - 1 : 0) + 1)))
+        break;
+    size_t l0 = 0, l1 = 0;
+    if (!found && anchor_region(doc, a, spec.anchor, l0, l1)) read(l0, l1);
   }
 }
 
