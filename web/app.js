@@ -1,7 +1,7 @@
 // nianbao-check page: paste or open a report, check it in a Web Worker, show what the engine found.
 //
 // Everything the user pasted reaches the DOM through textContent / DOM APIs only, never as markup.
-// The single-file build defines NB_EMBED = {worker, wasm} (worker source, base64 wasm) before this
+// The single-file build defines NB_EMBED = {worker, wasmGzip} (worker source, base64 of the gzip-compressed wasm) before this
 // script; the hosted build loads worker.js, which loads nianbao.js and fetches nianbao.wasm.
 /* global NB_EMBED */
 "use strict";
@@ -217,12 +217,24 @@
     },
   };
   let saveTimer = 0;
+  let savePending = false;
   function saveSoon() {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(saveNow, SAVE_MS);
+    saveTimer = setTimeout(saveWhenIdle, SAVE_MS);
+  }
+  // localStorage is synchronous: saving a 5 MB text holds the main thread for a fifth of a second or
+  // more. A save that falls due while the worker checks waits for the result (savedAfterCheck), so
+  // the page stays responsive for the whole check.
+  function saveWhenIdle() {
+    if (state.inFlight) savePending = true;
+    else saveNow();
+  }
+  function savedAfterCheck() {
+    if (savePending) saveNow();
   }
   function saveNow() {
     clearTimeout(saveTimer);
+    savePending = false;
     if (store.set(STORE_TEXT, ui.text.value)) {
       if (state.fileNote && state.fileNote.key === "storageFull") setFileNote(null);
     } else {
@@ -255,7 +267,7 @@
       stopWorker();
       fail(wasReady ? "engineFailed" : "loadFailed", e.message || "worker error");
     };
-    worker.postMessage({ type: "init", wasmBase64: typeof NB_EMBED !== "undefined" ? NB_EMBED.wasm : undefined });
+    worker.postMessage({ type: "init", wasmGzipBase64: typeof NB_EMBED !== "undefined" ? NB_EMBED.wasmGzip : undefined });
   }
 
   function stopWorker() {
@@ -265,6 +277,7 @@
     state.ready = false;
     state.inFlight = null;
     setBusy(false);
+    savedAfterCheck();
   }
 
   function onWorkerMessage(worker, msg) {
@@ -286,6 +299,7 @@
       render();
       if (state.dirty) scheduleCheck(0);
       else setBusy(false);
+      savedAfterCheck();
     } else if (msg.type === "failed") {
       if (msg.stage === "init") {
         stopWorker();
@@ -295,6 +309,7 @@
       state.inFlight = null;
       if (msg.fatal) restartAfter("engineFailed", msg.message);
       else fail("engineFailed", msg.message);
+      savedAfterCheck();
     }
   }
 

@@ -1,7 +1,7 @@
 // nianbao-check cross-year page: last year's and this year's report, compared in a Web Worker
 // (worker.js, message "compare") with the engine's nianbao::compare (schema nianbao-compare/1).
 // Like app.js: report text reaches the DOM only through textContent; the single-file build
-// defines NB_EMBED = {worker, wasm} before this script.
+// defines NB_EMBED = {worker, wasmGzip} before this script.
 /* global NB_EMBED */
 "use strict";
 (() => {
@@ -104,7 +104,7 @@
       stopWorker();
       fail(wasReady ? "engineFailed" : "loadFailed", e.message || "worker error");
     };
-    worker.postMessage({ type: "init", wasmBase64: typeof NB_EMBED !== "undefined" ? NB_EMBED.wasm : undefined });
+    worker.postMessage({ type: "init", wasmGzipBase64: typeof NB_EMBED !== "undefined" ? NB_EMBED.wasmGzip : undefined });
   }
   function stopWorker() {
     clearTimeout(state.watchdog);

@@ -1,7 +1,7 @@
 // nianbao-check page worker: owns the WebAssembly engine so typing never waits for a check.
 //
 // Protocol (all messages are plain objects):
-//   → {type: "init", wasmBase64?}        ← {type: "ready", version, templates} | {type: "failed", stage, message}
+//   → {type: "init", wasmGzipBase64?}    ← {type: "ready", version, templates} | {type: "failed", stage, message}
 //   → {type: "check", id, text, file}   ← {type: "result", id, result, ms}    | {type: "failed", id, stage, message}
 //   → {type: "compare", id, last, text} ← {type: "result", id, result, ms}    (compare.html: nianbao-compare/1)
 // A failure after init is reported and the worker stays alive; the page decides whether to
@@ -9,7 +9,10 @@
 /* global createNianbao, importScripts */
 "use strict";
 
-// The single-file build prepends the Emscripten glue to this file; the hosted build loads it.
+// The single-file build prepends the Emscripten glue and web/inflate.js (gunzip) to this file and
+// sends the module gzip-compressed as base64 (wasmGzipBase64); the hosted build loads the glue and
+// fetches nianbao.wasm.
+/* global gunzip */
 if (typeof createNianbao !== "function") importScripts("nianbao.js");
 
 let engine = null;
@@ -22,8 +25,8 @@ function fromBase64(b64) {
   return out;
 }
 
-async function wasmBytes(wasmBase64) {
-  if (wasmBase64) return fromBase64(wasmBase64);
+async function wasmBytes(wasmGzipBase64) {
+  if (wasmGzipBase64) return gunzip(fromBase64(wasmGzipBase64));
   const response = await fetch("nianbao.wasm");
   if (!response.ok) throw new Error(`nianbao.wasm: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
@@ -34,7 +37,7 @@ const describe = (err) => (err && err.message ? `${err.name || "Error"}: ${err.m
 
 async function init(msg) {
   try {
-    const wasmBinary = await wasmBytes(msg.wasmBase64);
+    const wasmBinary = await wasmBytes(msg.wasmGzipBase64);
     engine = await createNianbao({
       wasmBinary,
       print: () => {},

@@ -1,5 +1,6 @@
-// A test loop for the browser test files that run alone (node exports.mjs) or from run.mjs,
-// which passes its own {test, assert, same} so every result lands in one "N passed, N failed".
+// The test loop of every browser test file: run.mjs makes one and passes its {test, assert, same}
+// to the files it runs (exports.mjs, element.mjs, compare.mjs), so every result lands in one
+// "N passed, N failed"; each of those files also runs alone (node exports.mjs) with its own.
 import fs from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";

@@ -18,37 +18,15 @@ import { serve } from "../../tools/serve.mjs";
 import { run as runCompare } from "./compare.mjs";
 import { run as runElement } from "./element.mjs";
 import { run as runExports } from "./exports.mjs";
+import { harness } from "./harness.mjs";
 import {
   buildDir, changeTotal, cliJson, corpus, missingPrerequisites, openBrowser, openPage, pasteAndWait, readResults, singleFile,
   waitForResult, waitForStatus,
 } from "./lib.mjs";
 
-// ---------------------------------------------------------------- a small test loop
-const results = { passed: 0, failed: 0 };
+// ---------------------------------------------------------------- the test loop (harness.mjs)
 const only = process.argv[2] || "";   // node run.mjs [SUBSTRING]: run only the tests whose name has it
-async function test(name, fn) {
-  if (!name.includes(only)) return;
-  try {
-    await fn();
-    results.passed++;
-    console.log(`ok   ${name}`);
-  } catch (err) {
-    results.failed++;
-    const text = String(err && err.message ? err.message : err).split("\n").slice(0, 12).map((l) => l.slice(0, 400));
-    console.log(`FAIL ${name}\n     ${text.join("\n     ")}`);
-  }
-}
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-function same(actual, expected, what) {
-  const a = JSON.stringify(actual), e = JSON.stringify(expected);
-  if (a !== e) throw new Error(`${what}:\n  page: ${a.slice(0, 600)}\n  cli:  ${e.slice(0, 600)}`);
-}
-function finish() {
-  console.log(`${results.passed} passed, ${results.failed} failed`);
-  process.exit(results.failed ? 1 : 0);
-}
+const { test, assert, same, finish, results } = harness(only);
 
 const STANDARD_SECTIONS = ["overview", "proactive", "requests", "appeals", "problems", "other"];
 const PRE2019_SECTIONS = ["intro", "overview", "proactive", "requests", "consultations", "appeals", "fees",
@@ -211,6 +189,32 @@ async function runTarget(name, url, allowed) {
 
     const reports = corpus().map((file) => ({ file, text: fs.readFileSync(file, "utf8"), cli: cliJson(file) }));
     if (!reports.length) throw new Error("no corpus reports found");
+    if (name === "file") {
+      // The single file carries the wasm gzip-compressed; browsers without DecompressionStream
+      // (Firefox < 113, Safari < 16.4) inflate it in JS (web/inflate.js). Same worker source, with
+      // DecompressionStream taken away: it must load and check exactly like the page's own worker.
+      await test(`${name}: the worker loads the embedded wasm without DecompressionStream (inflate.js)`, async () => {
+        const { text, cli } = reports[0];
+        const got = await page.evaluate(async (text) => {
+          const src = `self.DecompressionStream = undefined;\n${NB_EMBED.worker}`;   // eslint-disable-line no-undef
+          const url = URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
+          const w = new Worker(url);
+          URL.revokeObjectURL(url);
+          const next = () => new Promise((ok) => { w.onmessage = (e) => ok(e.data); w.onerror = (e) => ok({ type: "error", message: e.message }); });
+          w.postMessage({ type: "init", wasmGzipBase64: NB_EMBED.wasmGzip });   // eslint-disable-line no-undef
+          const ready = await next();
+          if (ready.type !== "ready") { w.terminate(); return { ready }; }
+          w.postMessage({ type: "check", id: 1, text, file: "" });
+          const result = await next();
+          w.terminate();
+          return { ready, result };
+        }, text);
+        assert(got.ready.type === "ready" && /\d+\.\d+/.test(got.ready.version), `init: ${JSON.stringify(got.ready)}`);
+        assert(got.result.type === "result", `check: ${JSON.stringify(got.result).slice(0, 300)}`);
+        same(got.result.result.diagnostics.map((d) => [d.rule, d.line, d.column]), cli.diagnostics.map((d) => [d.rule, d.line, d.column]),
+          "diagnostics");
+      });
+    }
     for (const { file, text, cli } of reports) {
       await test(`${name}: ${path.basename(file)} matches the CLI (outline, cells, failing cells, diagnostics)`, async () => {
         await pasteAndWait(page, text);
@@ -399,6 +403,8 @@ async function runTarget(name, url, allowed) {
       assert(stale === null, "a stale autosaved copy is left");
     });
 
+    if (name === "file") await hugePaste(page, url, reports);
+
     await test(`${name}: no request outside the page's own files, no CSP violation, no page error`, async () => {
       const violations = [...log.violations, ...(await page.evaluate(() => window.__cspViolations || []))];
       const stray = log.requests.filter((u) => !allowed(u));
@@ -408,6 +414,116 @@ async function runTarget(name, url, allowed) {
     });
   } finally {
     await browser.close();
+  }
+}
+
+// About 5 MB: the corpus reports one after another, repeated, cut at a line end.
+function hugeText(reports, bytes = 5 * 1024 * 1024) {
+  const parts = [];
+  let n = 0;
+  for (let i = 0; n < bytes; i++) {
+    const t = reports[i % reports.length].text;
+    parts.push(t.endsWith("\n") ? t : `${t}\n`);
+    n += Buffer.byteLength(parts[parts.length - 1]);
+  }
+  const text = parts.join("");
+  const cut = Buffer.from(text).subarray(0, bytes).toString("utf8");
+  return cut.slice(0, cut.lastIndexOf("\n") + 1);
+}
+
+// Runs in the page while a check is under way: how long the main thread goes without running a task
+// (setTimeout(0) round trips), until the results panel stops being busy. Only gaps that end while the
+// panel is still busy count: the last one holds receiving and rendering the result, which is the page's
+// own work, not waiting for the engine.
+function probeWhileBusy() {
+  const results = document.getElementById("results");
+  const busy = () => results.getAttribute("aria-busy") === "true";
+  return new Promise((done) => {
+    const gaps = [];
+    let last = performance.now();
+    const t0 = last;
+    const tick = () => {
+      const now = performance.now();
+      if (!busy()) { done({ gaps, ms: now - t0 }); return; }
+      gaps.push(now - last);
+      last = now;
+      setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+  });
+}
+
+// A 5 MB paste: the worker checks it while the page stays responsive, a busy indicator shows, the
+// result arrives; the autosaved copy comes back after a reload and is checked again.
+async function hugePaste(page, url, reports) {
+  const text = hugeText(reports);
+  const mb = (Buffer.byteLength(text) / 1048576).toFixed(1);
+  const setText = (t) => page.evaluate((t) => {
+    const ta = document.getElementById("text");
+    ta.value = t;
+    ta.dispatchEvent(new Event("input"));
+  }, t);
+  const waitLong = (n) => page.waitForFunction((n) => {
+    const r = document.getElementById("results");
+    return r.dataset.status === "done" && r.dataset.checkedLength === String(n) && r.getAttribute("aria-busy") === "false";
+  }, n, { timeout: 180000 });
+  try {
+    await test(`file: a ${mb} MB paste: busy indicator, the page stays responsive while the worker checks, then the result`, async () => {
+      await page.evaluate(() => { document.getElementById("results").dataset.status = "stale"; });
+      // The paste as the browser does it: the text box takes the text and the browser lays it out and
+      // paints it, seconds for 5 MB on a busy machine, all on the main thread and none of it the page's
+      // doing. Then the input event, which is where the page's work starts.
+      const rendered = await page.evaluate(async (t) => {
+        const t0 = performance.now();
+        const ta = document.getElementById("text");
+        ta.value = t;
+        ta.getBoundingClientRect();
+        for (let i = 0; i < 3; i++) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+        return performance.now() - t0;
+      }, text);
+      const t0 = Date.now();
+      await page.evaluate(() => document.getElementById("text").dispatchEvent(new Event("input")));
+      // What the busy indicator shows, read in the same frame that first has aria-busy="true".
+      const shown = await (await page.waitForFunction(() => {
+        if (document.getElementById("results").getAttribute("aria-busy") !== "true") return false;
+        const b = document.getElementById("busy");
+        return { visible: !b.hidden && b.getClientRects().length > 0, text: b.textContent.trim() };
+      }, null, { timeout: 90000 })).jsonValue();
+      const toBusy = Date.now() - t0;
+      assert(shown.visible && /检查中/.test(shown.text), `busy indicator: ${JSON.stringify(shown)}`);
+      // While the worker works: the main thread keeps running tasks, and input is handled.
+      const probe = await page.evaluate(probeWhileBusy);
+      const worst = Math.max(0, ...probe.gaps);
+      assert(probe.gaps.length >= 10, `only ${probe.gaps.length} tasks ran in the ${probe.ms.toFixed(0)} ms the check took`);
+      assert(worst < 200, `the main thread was blocked for ${worst.toFixed(0)} ms while the worker checked ` +
+        `(${probe.gaps.length} tasks in ${probe.ms.toFixed(0)} ms)`);
+      await waitLong(text.length);
+      const r = await readResults(page);
+      assert(r.diagnostics.length > 0 && /个错误/.test(r.summary), `summary "${r.summary}", ${r.diagnostics.length} diagnostics`);
+      console.log(`     (${mb} MB: the browser rendered the text box in ${rendered.toFixed(0)} ms; busy ${toBusy} ms after the ` +
+        `input event; ${probe.gaps.length} main-thread tasks while the worker ` +
+        `checked for ${probe.ms.toFixed(0)} ms, longest gap ${worst.toFixed(0)} ms)`);
+    });
+    await test(`file: the ${mb} MB text is autosaved (or says it is too large) and is checked again after a reload`, async () => {
+      await page.waitForTimeout(800);
+      const saved = await page.evaluate(() => ({
+        length: (localStorage.getItem("nianbao-check.text") || "").length,
+        note: document.getElementById("file-note").textContent,
+      }));
+      if (saved.length !== text.length) {
+        assert(saved.length === 0 && /太大/.test(saved.note), `saved ${saved.length} of ${text.length} characters, note "${saved.note}"`);
+        console.log("     (not autosaved: the page says the text is too large for local storage)");
+        return;
+      }
+      await openPage(page, url);
+      assert((await page.inputValue("#text")).length === text.length, "the text did not come back after the reload");
+      await waitLong(text.length);
+      console.log(`     (autosaved ${text.length} characters; restored and checked again after the reload)`);
+    });
+  } finally {
+    // Leave a small page behind for the tests that follow.
+    await setText("").catch(() => {});
+    await page.waitForTimeout(600);
   }
 }
 
