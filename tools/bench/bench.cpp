@@ -511,6 +511,7 @@ const char* kUsage =
     "usage: nianbao_bench throughput|scale|batch|all --corpus DIR [--cli PATH] [--work DIR]\n"
     "         [--mb N] [--rounds R] [--sizes 10K,100K,1M,10M,100M] [--files N] [--doc FILE] [--stamp TEXT]\n"
     "         [--hotspots FILE]   (a markdown table appended to the throughput section)\n"
+    "         [--stages FILE]     (likewise: CPU time per pipeline stage)\n"
     "       nianbao_bench scale-one BYTES --corpus DIR\n";
 
 Args parse(int argc, char** argv) {
@@ -560,6 +561,11 @@ int main(int argc, char** argv) {
   if (all || a.cmd == "throughput") {
     std::fputs("throughput…\n", stderr);
     out.push_back(throughput(corpus, std::atof(a.get("mb", "10").c_str()), std::atoi(a.get("rounds", "5").c_str())));
+    if (a.opt.count("stages") && fs::exists(a.get("stages")) && fs::file_size(a.get("stages")) > 0)
+      out.back().body += "\nWhere the time goes by stage — the same benchmark (`--mb 2`, one round after the warm-up) "
+                         "built with `NIANBAO_STAGE_TIMES` (core/src/stage_times.h), thread CPU time per pipeline "
+                         "stage summed over both rounds; indented rows are parts of the stage above:\n\n" +
+                         read_file(a.get("stages"));
     if (a.opt.count("hotspots") && fs::exists(a.get("hotspots")))
       out.back().body += "\nWhere the time goes — `perf record` of `nianbao_bench throughput --mb 2` (check and baseline), "
                          "functions with at least 1.5% of the samples by self time:\n\n" + read_file(a.get("hotspots"));
