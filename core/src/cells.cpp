@@ -1,6 +1,7 @@
 #include "cells.h"
 
 #include <cmath>
+#include <cstring>
 #include <cstdlib>
 
 #include "match.h"
@@ -9,8 +10,15 @@
 namespace nianbao {
 namespace {
 
+/// Is `s` non-empty and made of `chars` only? (A loop: the sets are two or three characters.)
 bool only(std::string_view s, std::string_view chars) {
-  return !s.empty() && s.find_first_not_of(chars) == std::string_view::npos;
+  if (s.empty()) return false;
+  for (char c : s) {
+    bool in = false;
+    for (char x : chars) in |= x == c;
+    if (!in) return false;
+  }
+  return true;
 }
 
 struct Votes {
@@ -25,6 +33,39 @@ struct Votes {
     return name;
   }
 };
+
+// Table lines are short, and memchr costs a call per search: these look at eight bytes
+// per step instead (a zero byte of x ^ c·0x0101… is a byte equal to c).
+constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+inline bool has_byte(uint64_t x, unsigned char c) {
+  uint64_t y = x ^ (kOnes * c);
+  return ((y - kOnes) & ~y & kHighs) != 0;  // exact for "some byte is c"
+}
+inline uint64_t load8(const char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  return x;
+}
+
+/// Is there a '|' in `line`?
+bool has_bar(std::string_view line) {
+  size_t i = 0;
+  for (; i + 8 <= line.size(); i += 8)
+    if (has_byte(load8(line.data() + i), '|')) return true;
+  for (; i < line.size(); ++i)
+    if (line[i] == '|') return true;
+  return false;
+}
+
+/// Offset of the first tab of `line` at or after `from`, or npos.
+size_t find_tab(std::string_view line, size_t from) {
+  size_t i = from;
+  for (; i + 8 <= line.size(); i += 8)
+    if (has_byte(load8(line.data() + i), '\t')) break;
+  for (; i < line.size(); ++i)
+    if (line[i] == '\t') return i;
+  return std::string_view::npos;
+}
 
 /// The trimmed span [b, e) of the folded text as a cell.
 void push_cell(TokenStream& ts, const Doc& doc, uint32_t b, uint32_t e) {
@@ -83,7 +124,7 @@ TokenStream tokenize(const Doc& doc, size_t first, size_t last) {
       prev_cpl = false;
       continue;
     }
-    if (t.find('|') != std::string_view::npos) {
+    if (has_bar(line)) {
       uint32_t base = ln.start;
       if (t.front() == '|') {  // markdown row: | a | b |
         ++votes.markdown;
@@ -110,10 +151,10 @@ TokenStream tokenize(const Doc& doc, size_t first, size_t last) {
       prev_cpl = false;
       continue;
     }
-    if (line.find('\t') != std::string_view::npos) {
+    if (find_tab(line, 0) != std::string_view::npos) {
       size_t lead = 0;
       while (lead < line.size() && line[lead] == '\t') ++lead;
-      bool one_cell = lead >= 1 && line.find('\t', lead) == std::string_view::npos;
+      bool one_cell = lead >= 1 && find_tab(line, lead) == std::string_view::npos;
       if (one_cell) {  // one cell per line: "\tvalue"
         ++votes.cpl;
         push_cell(ts, doc, ln.start + uint32_t(lead), ln.end);
@@ -122,9 +163,8 @@ TokenStream tokenize(const Doc& doc, size_t first, size_t last) {
       }
       ++votes.tsv;
       push_row_end(ts);
-      size_t from = 0;
-      while (true) {
-        size_t tab = line.find('\t', from);
+      for (size_t from = 0;;) {  // a cell between each two tabs
+        size_t tab = find_tab(line, from);
         size_t e = tab == std::string_view::npos ? line.size() : tab;
         push_cell(ts, doc, ln.start + uint32_t(from), ln.start + uint32_t(e));
         if (tab == std::string_view::npos) break;
@@ -139,10 +179,10 @@ TokenStream tokenize(const Doc& doc, size_t first, size_t last) {
     if (prev_cpl && !ts.tokens.empty() && ts.tokens.back().kind == Token::cell && !ts.tokens.back().text.empty() &&
         value_kind(ts.tokens.back().text) == Value::text && value_kind(t) == Value::text) {
       Token& prev = ts.tokens.back();
-      // The joined text lives in `joined` (the last entry when `prev` was joined before).
-      if (ts.joined.empty() || prev.text.data() != ts.joined.back().data()) ts.joined.emplace_back(prev.text);
-      ts.joined.back() += t;
-      prev.text = ts.joined.back();
+      // The joined text lives in `joined` (the first entry when `prev` was joined before).
+      if (ts.joined.empty() || prev.text.data() != ts.joined.front().data()) ts.joined.emplace_front(prev.text);
+      ts.joined.front() += t;
+      prev.text = ts.joined.front();
       prev.end = ln.start + uint32_t(t.data() - line.data() + t.size());
       continue;
     }
@@ -170,19 +210,32 @@ struct Scan {
 Scan scan_value(std::string_view text) {
   Scan s;
   std::string_view t = trim(text);
-  if (t.empty() || only(t, "-/\\") || t == "—" || t == "——" || t == "无" || t == "/") {
+  // Blank: nothing, dashes and slashes, "—", "——", "无". A number starts with its sign or a
+  // digit (a unit only ever follows it): anything else is text.
+  if (t.empty()) {
     s.kind = Value::empty;
     return s;
   }
-  // Units printed with the number.
+  const char c0 = t[0];
+  if (c0 == '-' || c0 == '/' || c0 == '\\') {
+    if (only(t, "-/\\")) s.kind = Value::empty;
+    if (c0 != '-') return s;
+  } else if (!(c0 >= '0' && c0 <= '9') && c0 != '+') {
+    if (t == "—" || t == "——" || t == "无") s.kind = Value::empty;
+    return s;
+  }
+  if (s.kind == Value::empty) return s;
+  // Units printed with the number (none when it ends in a digit).
   static const char* const kUnits[] = {"万元", "元", "人次", "件", "项", "个", "条", "次", "家", "起", "%"};
   std::string_view num = t;
-  for (const char* u : kUnits) {
-    std::string_view us(u);
-    if (num.size() > us.size() && num.compare(num.size() - us.size(), us.size(), us) == 0) {
-      s.unit = u;
-      num = trim(num.substr(0, num.size() - us.size()));
-      break;
+  if (!(t.back() >= '0' && t.back() <= '9')) {
+    for (const char* u : kUnits) {
+      std::string_view us(u);
+      if (num.size() > us.size() && num.compare(num.size() - us.size(), us.size(), us) == 0) {
+        s.unit = u;
+        num = trim(num.substr(0, num.size() - us.size()));
+        break;
+      }
     }
   }
   size_t i = 0;
@@ -209,6 +262,16 @@ Scan scan_value(std::string_view text) {
 }  // namespace
 
 Value::Kind value_kind(std::string_view text) { return scan_value(text).kind; }
+
+ValueInfo value_info(std::string_view text) {
+  Scan s = scan_value(text);
+  ValueInfo v;
+  v.kind = s.kind;
+  if (s.kind != Value::number) return v;
+  v.integer = !s.dot;
+  v.unit = s.unit != nullptr;
+  return v;
+}
 
 Value parse_value(std::string_view text) {
   Value v;

@@ -9,7 +9,7 @@
 #ifndef NIANBAO_CELLS_H
 #define NIANBAO_CELLS_H
 
-#include <deque>
+#include <forward_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,7 +30,7 @@ struct Token {
 struct TokenStream {
   std::vector<Token> tokens;
   std::string layout;        // the dominant layout: tsv | cell-per-line | pipe | markdown | plain
-  std::deque<std::string> joined;  // texts of cells joined from several lines (stable addresses)
+  std::forward_list<std::string> joined;  // texts of cells joined from several lines (stable addresses)
 
   TokenStream() = default;
   TokenStream(TokenStream&&) = default;
@@ -53,6 +53,14 @@ struct Value {
 Value parse_value(std::string_view text);
 /// parse_value(text).kind, without building the value.
 Value::Kind value_kind(std::string_view text);
+/// What the table readers keep of a value while they read: parse_value without its
+/// strings (the cells they place are parsed in full).
+struct ValueInfo {
+  Value::Kind kind = Value::text;
+  bool integer = true;   // Value::integer
+  bool unit = false;     // Value::unit is not empty
+};
+ValueInfo value_info(std::string_view text);
 
 /// Split "label  37 1 0 0" / "label371000038" into the label and the numeric
 /// tail pieces (hard boundaries at spaces). Returns false when there is no tail.

@@ -23,11 +23,6 @@ bool is_space(char c) { return c == ' ' || c == '\t'; }
 
 }  // namespace
 
-std::string_view trim(std::string_view t) {
-  while (!t.empty() && is_space(t.front())) t.remove_prefix(1);
-  while (!t.empty() && is_space(t.back())) t.remove_suffix(1);
-  return t;
-}
 
 int chinese_number(std::u32string_view s) {
   if (s.empty() || s.size() > 3) return 0;
@@ -153,25 +148,46 @@ Enumerator parse_enumerator(std::string_view text) {
 
 size_t enumerator_length(std::string_view text) { return scan_enumerator(text).length; }
 
-bool label_key_upto(std::string_view text, std::u32string& out, size_t max) {
-  out.clear();
-  for (size_t i = 0; i < text.size();) {
-    int32_t c = utf8_at(text, i);
+namespace {
+
+/// The key characters of `text` (letters, digits, Han) into `out`, at most `max` of them;
+/// false when there are more. Common Han characters (lead bytes E1–EC, which take any
+/// continuation bytes) are decoded inline; everything else goes through utf8_at.
+bool key_chars(std::string_view text, std::u32string& out, size_t max) {
+  out.resize(std::min(text.size(), max));  // a character takes a byte at least
+  char32_t* o = &out[0];
+  size_t n = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t len = text.size();
+  for (size_t i = 0; i < len;) {
+    int32_t c;
+    const unsigned char b = p[i];
+    if (b < 0x80) {
+      c = b;
+      ++i;
+    } else if (b >= 0xE1 && b <= 0xEC && i + 2 < len && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      c = int32_t((b & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F));
+      i += 3;
+    } else {
+      c = utf8_at(text, i);
+    }
     if (is_han(c) || is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-      if (out.size() == max) return false;
-      out += char32_t(c);
+      if (n == max) {
+        out.resize(n);
+        return false;
+      }
+      o[n++] = char32_t(c);
     }
   }
+  out.resize(n);
   return true;
 }
 
-void label_key_into(std::string_view text, std::u32string& out) {
-  out.clear();
-  for (size_t i = 0; i < text.size();) {
-    int32_t c = utf8_at(text, i);
-    if (is_han(c) || is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) out += char32_t(c);
-  }
-}
+}  // namespace
+
+void label_key_into(std::string_view text, std::u32string& out) { key_chars(text, out, text.size()); }
+
+bool label_key_upto(std::string_view text, std::u32string& out, size_t max) { return key_chars(text, out, max); }
 
 std::u32string label_key(std::string_view text) {
   std::u32string k;
@@ -448,10 +464,11 @@ LabelSet::Best LabelSet::best(std::u32string_view a) const {
   for (char32_t c : a) {
     uint32_t id = char_id(c);
     if (!id) continue;  // in no key
-    for (uint32_t o = occ_begin_[id - 1]; o < occ_begin_[id]; ++o) {
-      uint32_t k = occurrences_[o].first;
-      if (k >= llo && k < lhi) v[k - llo] = lcs_step(v[k - llo], occurrences_[o].second);
-    }
+    // A character's occurrences are in key order, so the keys in range are one stretch.
+    const auto* o = occurrences_.data() + occ_begin_[id - 1];
+    const auto* end = occurrences_.data() + occ_begin_[id];
+    while (o < end && o->first < llo) ++o;
+    for (; o < end && o->first < lhi; ++o) v[o->first - llo] = lcs_step(v[o->first - llo], o->second);
   }
   for (uint32_t k = llo; k < lhi; ++k) {
     const Key& key = keys_[k];

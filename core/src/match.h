@@ -88,7 +88,12 @@ void label_key_into(std::string_view text, std::u32string& out);
 bool label_key_upto(std::string_view text, std::u32string& out, size_t max);
 
 /// `text` without leading and trailing ASCII spaces and tabs.
-std::string_view trim(std::string_view text);
+inline std::string_view trim(std::string_view text) {
+  size_t b = 0, e = text.size();
+  while (b < e && (text[b] == ' ' || text[b] == '\t')) ++b;
+  while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+  return text.substr(b, e - b);
+}
 
 }  // namespace nianbao
 

@@ -1,7 +1,7 @@
 // tables: rebuild 表二 (proactive), 表三 (requests) and 表四 (appeals) from
 // the token stream of their section, matching labels against the templates.
 #include <algorithm>
-#include <cstring>
+#include <cstring>  // memmem (glibc, musl/Emscripten)
 
 #include "analysis.h"
 #include "cells.h"
@@ -14,7 +14,7 @@ namespace {
 constexpr int kMinScore = 75;
 
 struct ValueTok {
-  Value value;
+  ValueInfo value;
   uint32_t start, end;         // span of this value (a piece of the cell for split tails)
   std::string_view raw;        // its text (in the token stream)
 };
@@ -22,18 +22,34 @@ struct ValueTok {
 /// Values of one row, as read (empties included).
 using Values = std::vector<ValueTok>;
 
-CellHit make_cell(std::string key, const ValueTok& v) {
-  CellHit c;
-  c.key = std::move(key);
-  c.raw = std::string(v.raw);
+/// Only ASCII digits (at least one)?
+bool digits_only(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return !s.empty();
+}
+
+/// Append the cell `key` holding `v` to the table.
+void add_cell(TableHit& th, const std::string& key, const ValueTok& v) {
+  CellHit& c = th.cells.emplace_back();
+  c.key = key;
+  c.raw = v.raw;
   c.start = v.start;
   c.end = v.end;
-  if (v.value.kind == Value::number) {
-    c.value = v.value.v;
-    c.number = v.value.canonical;
-    c.unit = v.value.unit;
+  if (v.value.kind != Value::number) return;
+  // Most cells are plain counts ("0", "37"): their canonical text is the printed one.
+  std::string_view r = v.raw;
+  if (r.size() <= 15 && (r.size() == 1 || r[0] != '0') && digits_only(r)) {
+    uint64_t n = 0;
+    for (char ch : r) n = n * 10 + uint64_t(ch - '0');
+    c.value = double(n);
+    c.number = r;
+    return;
   }
-  return c;
+  Value n = parse_value(r);
+  c.value = n.v;
+  c.number = std::move(n.canonical);
+  c.unit = std::move(n.unit);
 }
 
 std::string join_raw(const Values& vs) {
@@ -63,17 +79,24 @@ size_t fit_row(const Values& vs, size_t ncols, bool& exact) {
   return from;
 }
 
-/// A whole cell as a value (`v`: parse_value of its text).
-void add_value(Values& vs, const Token& t, Value v) {
-  vs.push_back({std::move(v), t.start, t.end, t.text});
+/// A whole cell as a value (`v`: value_info of its text).
+void add_value(Values& vs, const Token& t, ValueInfo v) {
+  vs.push_back({v, t.start, t.end, t.text});
 }
 
 /// The numeric tail of a label cell as separate values (or a glued run).
 void add_tail(Values& vs, const Token& t, const Tail& tail) {
   for (auto [b, e] : tail.pieces) {
     std::string_view piece = t.text.substr(b, e - b);
-    vs.push_back({parse_value(piece), t.start + uint32_t(b), t.start + uint32_t(e), piece});
+    vs.push_back({value_info(piece), t.start + uint32_t(b), t.start + uint32_t(e), piece});
   }
+}
+
+/// Only ASCII digits and '-' (or nothing)?
+bool digits_and_minus(std::string_view s) {
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
 }
 
 /// Is the whole text numbers separated by spaces ("0 0 0 0")? Fills the pieces.
@@ -89,8 +112,7 @@ bool numbers_only(std::string_view text, Tail& tail) {
     if (i == b) break;
     std::string_view piece = text.substr(b, i - b);
     // A run of digits (any length), maybe with signs inside ("32-1517": a signed column glued).
-    bool digit_run = piece.find_first_not_of("0123456789-") == std::string_view::npos && piece.back() != '-' &&
-                     piece.find_first_of("0123456789") != std::string_view::npos;
+    bool digit_run = digits_and_minus(piece) && piece.back() != '-' && piece.find_first_not_of('-') != std::string_view::npos;
     if (!digit_run && value_kind(piece) != Value::number) return false;
     tail.pieces.push_back({b, i});
     for (char c : piece) tail.digits += c >= '0' && c <= '9';
@@ -109,8 +131,7 @@ bool as_glued(const Values& vs, size_t ncols, std::string_view row, const std::v
   for (const auto& v : vs) {
     if (v.value.kind == Value::empty) continue;
     ++non_empty;
-    integers &= (v.value.kind == Value::number && v.value.integer && v.value.unit.empty()) ||
-                v.raw.find_first_not_of("0123456789-") == std::string_view::npos;
+    integers &= (v.value.kind == Value::number && v.value.integer && !v.value.unit) || digits_and_minus(v.raw);
     for (char c : v.raw) digits += c >= '0' && c <= '9';
   }
   if (!integers || non_empty == 0 || vs.size() - b >= ncols || digits < ncols) return false;
@@ -176,7 +197,7 @@ void place_row(Doc& doc, TableHit& th, Template t, std::string_view row, const s
     const ValueTok& v = vs[from + k];
     if (v.value.kind == Value::text)
       not_a_number(doc, th.key.c_str(), cell_label(t, th.key, keys[k]), cell_label(t, th.key, keys[k], true), v);
-    th.cells.push_back(make_cell(keys[k], v));
+    add_cell(th, keys[k], v);
   }
 }
 
@@ -324,14 +345,14 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       fragment = false;
       continue;
     }
-    Value::Kind kind = value_kind(t.text);
-    if (kind != Value::text) {
+    const ValueInfo value = value_info(t.text);
+    if (value.kind != Value::text) {
       bool open = !rows.empty() && !rows.back().closed;
-      if (!open && started && (line_start || fragment) && kind == Value::number) {
+      if (!open && started && (line_start || fragment) && value.kind == Value::number) {
         open = take_pending();
         if (!open) { line_start = false; fragment = false; continue; }
       }
-      if (open) add_value(rows.back().values, t, parse_value(t.text));
+      if (open) add_value(rows.back().values, t, value);
       line_start = false;
       continue;
     }
@@ -370,6 +391,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     ++labels_in_line;
     fragment = false;
     rows.push_back({m, t.start, t.end, {}, false, false});
+    rows.back().values.reserve(ncols + 1);
     if (has_tail) {
       if (looks_glued(tail, ncols)) {
         record_glued(th, m->key, ncols, t, tail);
@@ -451,9 +473,13 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
 void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
   const auto& groups = appeal_groups();
   const auto& cols = appeal_columns();
-  std::vector<std::string> keys;
-  for (const auto& g : groups)
-    for (const auto& c : cols) keys.push_back(std::string(g.key) + "/" + c.key);
+  // "group/column" for every cell, group by group (built once).
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out;
+    for (const auto& g : appeal_groups())
+      for (const auto& c : appeal_columns()) out.push_back(std::string(g.key) + "/" + c.key);
+    return out;
+  }();
   // Rows between row ends. A data row holds only numbers or blanks. The table is one row of
   // fifteen, or (split into small tables) one row of five per group under its caption.
   struct DataRow { Values cells; int group; };
@@ -484,7 +510,7 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
   for (const Token& t : ts.tokens) {
     if (!data.empty() && (data.front().cells.size() != cols.size() || data.size() == groups.size())) break;
     if (t.kind == Token::row_end) { finish(); continue; }
-    Value v = parse_value(t.text);
+    ValueInfo v = value_info(t.text);
     if (v.kind == Value::text) {
       if (numbers_only(t.text, tail)) {  // "0 0 0 …" on one line
         if (tail.pieces.size() == 1 && tail.digits >= 10 && saw_header) {
@@ -506,12 +532,12 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
       row_has_text = true;
       continue;
     }
-    if (v.kind == Value::number && v.canonical.size() >= 10 && v.integer && saw_header && row.empty()) {
+    if (v.kind == Value::number && v.integer && saw_header && row.empty() && parse_value(t.text).canonical.size() >= 10) {
       numbers_only(t.text, tail);  // fifteen cells glued into one run of digits
       record_glued(th, "appeals", keys.size(), t, tail);
       break;
     }
-    add_value(row, t, std::move(v));
+    add_value(row, t, v);
   }
   if (th.glued.empty()) finish();
   if (!th.glued.empty()) {
@@ -532,11 +558,11 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
         continue;
       }
       for (size_t k = 0; k < cols.size(); ++k) {
-        std::string key = std::string(groups[size_t(d.group)].key) + "/" + cols[k].key;
+        const std::string& key = keys[size_t(d.group) * cols.size() + k];
         if (d.cells[k].value.kind == Value::text)
           not_a_number(doc, "appeals", cell_label(Template::v2019, "appeals", key),
                        cell_label(Template::v2019, "appeals", key, true), d.cells[k]);
-        if (!th.find(key)) th.cells.push_back(make_cell(key, d.cells[k]));
+        if (!th.find(key)) add_cell(th, key, d.cells[k]);
       }
     }
     return;
@@ -551,7 +577,7 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
     if (r[k].value.kind == Value::text)
       not_a_number(doc, "appeals", cell_label(Template::v2019, "appeals", keys[k]),
                    cell_label(Template::v2019, "appeals", keys[k], true), r[k]);
-    th.cells.push_back(make_cell(keys[k], r[k]));
+    add_cell(th, keys[k], r[k]);
   }
 }
 
@@ -635,9 +661,9 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       if (!rows.empty()) rows.back().closed = true;
       continue;
     }
-    Value::Kind kind = value_kind(t.text);
-    if (kind != Value::text) {
-      if (!rows.empty() && !rows.back().closed) add_value(rows.back().values, t, parse_value(t.text));
+    const ValueInfo value = value_info(t.text);
+    if (value.kind != Value::text) {
+      if (!rows.empty() && !rows.back().closed) add_value(rows.back().values, t, value);
       continue;
     }
     if (!rows.empty() && !rows.back().closed && numbers_only(t.text, nums)) {
@@ -705,8 +731,11 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
 /// Fallback region of a table: from a dozen lines above its anchor label's first
 /// occurrence to the next top-level heading (or 400 lines). False without the anchor.
 bool anchor_region(const Doc& doc, const Analysis& a, const char* anchor, size_t& l0, size_t& l1) {
-  size_t at = doc.text.find(anchor);
-  if (at == std::string::npos) return false;
+  // memmem rather than find: find stops at every byte equal to the anchor's first, and in
+  // Chinese text that lead byte is everywhere.
+  const void* hit = memmem(doc.text.data(), doc.text.size(), anchor, std::strlen(anchor));
+  if (!hit) return false;
+  size_t at = size_t(static_cast<const char*>(hit) - doc.text.data());
   l0 = doc.line_of(uint32_t(at));
   l0 = l0 >= 12 ? l0 - 12 : 0;
   l1 = std::min(doc.lines.size(), l0 + 400);
