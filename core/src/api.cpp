@@ -138,26 +138,17 @@ class Locator {
 
 /// Binary junk: NUL bytes or many control characters in the decoded text.
 void check_binary(Doc& doc) {
-  std::string_view s = doc.decoded.substr(0, std::min<size_t>(doc.decoded.size(), 1 << 20));
-  // One pass: 8-byte words with no byte under 0x20 and no 0xEF (the lead byte of
-  // U+FFFD, EF BF BD) are skipped whole; the others are looked at byte by byte.
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  size_t nul = 0, ctrl = 0, replaced = 0, first = SIZE_MAX;
-  auto byte_at = [&](size_t i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == 0) { ++nul; first = std::min(first, i); }
-    else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') { ++ctrl; first = std::min(first, i); }
-    else if (c == 0xEF && s.compare(i, 3, "\xEF\xBF\xBD") == 0) ++replaced;
-  };
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    const uint64_t ef = w ^ (0xEF * kOnes);
-    if ((((w - 0x20 * kOnes) & ~w) | ((ef - kOnes) & ~ef)) & kHigh)  // a byte < 0x20, or = 0xEF
-      for (size_t k = i; k < i + 8; ++k) byte_at(k);
+  std::string_view s = doc.decoded.substr(0, std::min(doc.decoded.size(), Doc::kBinaryScan));
+  Doc::ByteStats st = doc.byte_stats;
+  if (!st.counted) {  // decoding rewrote the text: count here
+    for (size_t i = 0; i < s.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c == 0) { ++st.nul; st.first = std::min(st.first, i); }
+      else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') { ++st.ctrl; st.first = std::min(st.first, i); }
+      else if (c == 0xEF && s.compare(i, 3, "\xEF\xBF\xBD") == 0) ++st.replaced;
+    }
   }
-  for (; i < s.size(); ++i) byte_at(i);
+  const size_t nul = st.nul, ctrl = st.ctrl, replaced = st.replaced, first = st.first;
   if (nul == 0 && ctrl * 20 <= s.size() && replaced * 10 <= s.size() / 3) return;
   std::string detail = std::to_string(nul) + " 个 NUL 字节、" + std::to_string(ctrl) + " 个控制字符、" +
                        std::to_string(replaced) + " 处无效字节（前 " + std::to_string(s.size()) + " 字节中）";

@@ -4,6 +4,7 @@
 // that is not valid UTF-8 is tried as GB18030 with ICU's converter when the
 // build has converter data (native builds; the page decodes with TextDecoder).
 // Invalid sequences become U+FFFD with a located finding, never a failure.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -29,17 +30,27 @@ std::string hex_bytes(std::string_view b) {
   return s;
 }
 
-/// Count invalid UTF-8 sequences (stops counting at `limit`).
-size_t count_invalid_utf8(std::string_view s, size_t limit) {
+/// Count invalid UTF-8 sequences, and the bytes the binary check looks at (Doc::ByteStats)
+/// in the first Doc::kBinaryScan bytes, in one pass.
+size_t count_invalid_utf8(std::string_view s, Doc::ByteStats& st) {
   size_t bad = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  for (size_t i = 0; i < s.size() && bad < limit;) {
+  const size_t scan = std::min(s.size(), Doc::kBinaryScan);
+  for (size_t i = 0; i < s.size();) {
     unsigned char c = p[i];
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' && c != '\f' && i < scan) {
+        (c == 0 ? st.nul : st.ctrl)++;
+        st.first = std::min(st.first, i);
+      }
+      ++i;
+      continue;
+    }
     // The common case in Chinese text, a 3-byte character whose lead needs no special
     // second-byte range (E1–EC, EE–EF), inline; everything else through utf8_next.
     if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < s.size() && (p[i + 1] & 0xC0) == 0x80 &&
         (p[i + 2] & 0xC0) == 0x80) {
+      st.replaced += c == 0xEF && p[i + 1] == 0xBF && p[i + 2] == 0xBD && i + 3 <= scan;  // U+FFFD
       i += 3;
       continue;
     }
@@ -193,8 +204,11 @@ void decode_input(Doc& doc, bool assume_utf8) {
   size_t skip = 0;
   if (starts("\xEF\xBB\xBF", 3)) { skip = 3; doc.bom = true; }
   std::string_view body = in.substr(skip);
-  size_t invalid = count_invalid_utf8(body, SIZE_MAX);
+  Doc::ByteStats stats;
+  size_t invalid = count_invalid_utf8(body, stats);
   if (invalid == 0) {
+    stats.counted = true;  // `decoded` is `body`
+    doc.byte_stats = stats;
     if (skip == 0) {
       doc.decoded = in;
       doc.dmap = OffsetMap::identity(uint32_t(in.size()));

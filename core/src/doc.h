@@ -9,6 +9,7 @@
 
 #include <nianbao/nianbao.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,14 @@ struct Doc {
   std::string decoded_store;      // empty when the input is valid UTF-8 (decoded aliases input)
   std::string_view decoded;
   OffsetMap dmap;                 // decoded → input
+  /// NUL bytes, other control characters (not \t \n \f \r) and U+FFFD in the first
+  /// kBinaryScan bytes of `decoded`, counted by decode while it validates UTF-8 input
+  /// (`counted` false when the text was rewritten: the binary check then counts itself).
+  static constexpr size_t kBinaryScan = size_t(1) << 20;
+  struct ByteStats {
+    bool counted = false;
+    size_t nul = 0, ctrl = 0, replaced = 0, first = SIZE_MAX;  // first: position of the first NUL/control
+  } byte_stats;
   std::string encoding = "utf-8";
   bool bom = false;
   // html
