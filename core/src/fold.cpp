@@ -9,6 +9,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <array>
 #include <cstring>
 
 #include "doc.h"
@@ -54,17 +55,24 @@ void fold_text(Doc& doc) {
   auto flush = [&](size_t upto) {
     if (upto > run) { out.append(s.data() + run, upto - run); m.copy(uint32_t(upto - run)); }
   };
+  // Bytes that can start something to fold. All others pass unchanged: printable ASCII
+  // but '*', tab, newline, continuation bytes, and the lead bytes E4–E9 of U+4000–U+9FFF
+  // (CJK ideographs, the bulk of a report: NFKC-inert, none of our folds). The text is
+  // valid UTF-8 (decode replaced what was not), so a skipped lead's continuation bytes
+  // are skipped with it.
+  static const auto kStop = [] {
+    std::array<bool, 256> t{};
+    for (int b = 0; b < 0x20; ++b) t[size_t(b)] = b != '\t' && b != '\n';
+    t['*'] = t[0x7F] = true;
+    for (int b = 0xC0; b < 0x100; ++b) t[size_t(b)] = b < 0xE4 || b > 0xE9;
+    return t;
+  }();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = 0;
   while (i < s.size()) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b >= 0x20 && b < 0x7F && b != '*') { ++i; continue; }  // ASCII fast path
-    if (b == '\t' || b == '\n') { ++i; continue; }
-    // U+4000–U+9FFF (CJK ideographs, the bulk of a report): NFKC-inert, none of our folds.
-    if (b >= 0xE4 && b <= 0xE9 && i + 2 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
-        (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
-      i += 3;
-      continue;
-    }
+    while (i < s.size() && !kStop[bytes[i]]) ++i;
+    if (i == s.size()) break;
+    unsigned char b = bytes[i];
     size_t at = i;
     if (b == '*') {
       if (i + 1 < s.size() && s[i + 1] == '*') {  // `**` bold marker: drop
