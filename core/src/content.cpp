@@ -76,13 +76,19 @@ void Prose::build(const Doc& doc, const Analysis& a, uint32_t from, uint32_t to)
     }
     const Line& ln = doc.lines[li];
     uint32_t b = std::max(ln.start, from), e = std::min(ln.end, to);
-    // The line without its spaces and tabs: copied run by run.
-    for (uint32_t k = b; k < e;) {
-      if (all[k] == ' ' || all[k] == '\t') { ++k; continue; }
-      uint32_t j = k + 1;
-      while (j < e && all[j] != ' ' && all[j] != '\t') ++j;
-      append(all.substr(k, j - k), k);
-      k = j;
+    // The line without its spaces and tabs: copied run by run (most prose
+    // lines have neither: one run).
+    const std::string_view part = all.substr(b, e - b);
+    if (part.find(' ') == std::string_view::npos && part.find('\t') == std::string_view::npos) {
+      if (!part.empty()) append(part, b);
+    } else {
+      for (uint32_t k = b; k < e;) {
+        if (all[k] == ' ' || all[k] == '\t') { ++k; continue; }
+        uint32_t j = k + 1;
+        while (j < e && all[j] != ' ' && all[j] != '\t') ++j;
+        append(all.substr(k, j - k), k);
+        k = j;
+      }
     }
     // Keep the break after a finished sentence or a heading-like short line.
     std::string_view line = trim(all.substr(b, e - b));
@@ -130,7 +136,7 @@ int zh_unit(int32_t c) {
 
 }  // namespace
 
-bool zh_numeral_char(int32_t c) { return zh_digit(c) >= 0 || zh_unit(c) != 0; }
+std::u32string_view zh_numeral_chars() { return U"零〇一二两三四五六七八九十百千万"; }  // what zh_digit and zh_unit read
 
 size_t parse_number(std::string_view s, size_t i, double& value) {
   if (i >= s.size()) return 0;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "analysis.h"
+#include "utf8.h"
 
 namespace nianbao {
 namespace content {
@@ -30,6 +31,51 @@ inline size_t find_text(std::string_view s, std::string_view w, size_t from = 0)
   const void* p = memmem(s.data() + from, s.size() - from, w.data(), w.size());
   return p ? size_t(static_cast<const char*>(p) - s.data()) : std::string_view::npos;
 }
+
+/// Decode the code point at byte `i` of valid UTF-8 (the folded text and
+/// everything cut from it: decode.cpp replaced every invalid sequence) and
+/// advance `i`: ASCII and three-byte characters inline, the rest by utf8_at.
+inline int32_t next_char(std::string_view s, size_t& i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const unsigned b0 = p[i];
+  if (b0 < 0x80) { ++i; return int32_t(b0); }
+  if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size()) {
+    const int32_t c = int32_t(((b0 & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu));
+    i += 3;
+    return c;
+  }
+  return utf8_at(s, i);
+}
+
+/// A few dozen code points, each with a byte of flags: open addressing in
+/// 1024 four-byte slots (4 KB, stays in the L1 cache, unlike a table indexed
+/// by code point). Filled once (static tables); get() of an absent code point
+/// is 0.
+class CharMap {
+ public:
+  CharMap() {
+    for (uint32_t& k : keys_) k = kEmpty;
+  }
+  void set(int32_t cp, uint8_t bits) {
+    size_t i = slot(cp);
+    while (keys_[i] != kEmpty && keys_[i] != uint32_t(cp)) i = (i + 1) & (kSlots - 1);
+    keys_[i] = uint32_t(cp);
+    bits_[i] |= bits;
+  }
+  uint8_t get(int32_t cp) const {
+    for (size_t i = slot(cp);; i = (i + 1) & (kSlots - 1)) {
+      if (keys_[i] == uint32_t(cp)) return bits_[i];
+      if (keys_[i] == kEmpty) return 0;
+    }
+  }
+
+ private:
+  static constexpr size_t kSlots = 1024;  // a few dozen keys: nearly every lookup is one probe
+  static constexpr uint32_t kEmpty = 0xFFFFFFFFu;
+  static size_t slot(int32_t cp) { return size_t((uint32_t(cp) * 0x9E3779B1u) >> 22); }
+  uint32_t keys_[kSlots];
+  uint8_t bits_[kSlots] = {};
+};
 
 /// Position of the first occurrence of any of `words` in `s`, or npos: one
 /// search for their common prefix, each hit then compared (else one search
@@ -70,8 +116,8 @@ std::vector<std::pair<uint32_t, uint32_t>> section_bodies(const Analysis& a, std
 /// numeral (十五, 二十一, 两, 一百零三). Parses at byte `i` of `s`; returns the
 /// byte length (0: none).
 size_t parse_number(std::string_view s, size_t i, double& value);
-/// Is `c` a character of a Chinese numeral (零〇一二两…九十百千万)?
-bool zh_numeral_char(int32_t c);
+/// The characters of Chinese numerals parse_number reads.
+std::u32string_view zh_numeral_chars();
 
 /// Add a check to the analysis; returns it for filling.
 Check& add_check(Analysis& a, std::string id, Status status, std::string formula = {});

@@ -9,6 +9,7 @@
 // linear in the input. On very large inputs the fingerprints are sampled by
 // hash value, so memory stays bounded.
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 #include "content.h"
@@ -40,6 +41,19 @@ struct Run {
   uint32_t start, end;   // folded span
   uint32_t src_start, src_end;
 };
+
+/// ASCII letters and digits (the ASCII characters a k-gram is made of).
+constexpr std::array<bool, 128> kAsciiWord = [] {
+  std::array<bool, 128> t{};
+  for (int c = 0; c < 128; ++c) t[size_t(c)] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return t;
+}();
+
+/// c ? a : b, without a branch.
+inline uint32_t select(bool c, uint32_t a, uint32_t b) {
+  const uint32_t m = 0u - uint32_t(c);
+  return (a & m) | (b & ~m);
+}
 
 uint64_t mix(uint64_t x) {
   x ^= x >> 33;
@@ -103,49 +117,87 @@ void check_copies(Doc& doc, Analysis& a) {
   uint64_t pow = 1;
   const uint64_t base = 1000003;
   for (size_t i = 0; i < kGram; ++i) pow *= base;
-  // The last k characters (code point, folded start), by character index mod
-  // 16, and the last grams by gram index mod 8 (rings of powers of two).
-  static_assert(kGram <= 16 && kWindow <= 8, "ring sizes");
-  uint32_t ring_c[16], ring_s[16];
-  Fp grams[8];
+  // Rings of powers of two: the last characters (code point, folded start and
+  // end) by character index mod 16, the last gram hashes by gram index mod 8.
+  // Gram g starts at character g, so its span is read from the character rings.
+  static_assert(kGram + kWindow <= 16 && kWindow <= 8, "ring sizes");
+  uint32_t ring_c[16], ring_s[16], ring_e[16];
+  uint64_t ring_h[8];
   uint64_t h = 0;
   uint32_t ncp = 0;
   uint32_t gram_index = 0;
+  uint32_t min_gram = 0;
   int64_t last_pick = -1;
   size_t sec = 0;
   const std::string_view text(doc.text);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (size_t li = 0; li < doc.lines.size(); ++li) {
     if (!is_prose_line(doc, a, li)) continue;
     const Line& ln = doc.lines[li];
+    // The section the line's characters count for: per line when one section's
+    // span [start, body_end) holds the whole line or none of it (no section
+    // starts inside the line), else per character.
+    enum { kNone, kAll, kEach } count = kNone;
+    if (!a.sections.empty()) {
+      while (sec + 1 < a.sections.size() && a.sections[sec + 1].start <= ln.start) ++sec;
+      const SectionHit& sh = a.sections[sec];
+      if (sec + 1 < a.sections.size() && a.sections[sec + 1].start < ln.end) count = kEach;
+      else if (sh.start <= ln.start && ln.end <= sh.body_end) count = kAll;
+      else if (sh.start < ln.end && ln.start < sh.body_end) count = kEach;
+    }
+    uint32_t line_chars = 0;
     for (size_t i = ln.start; i < ln.end;) {
-      size_t k = i;
-      int32_t c = utf8_at(text, k);
-      uint32_t cs = uint32_t(i), ce = uint32_t(k);
-      i = k;
-      if (!(is_han(c) || is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) continue;
-      while (sec + 1 < a.sections.size() && a.sections[sec + 1].start <= cs) ++sec;
-      if (!a.sections.empty() && a.sections[sec].start <= cs && cs < a.sections[sec].body_end) ++sec_chars[size_t(index.owner(sec))];
+      // The characters counted: Han, ASCII letters and digits. The folded text
+      // is valid UTF-8 (decode.cpp), so a lead byte E0–EF starts three bytes.
+      int32_t c;
+      const uint32_t cs = uint32_t(i);
+      const unsigned b0 = bytes[i];
+      if (b0 < 0x80) {
+        ++i;
+        if (!kAsciiWord[b0]) continue;
+        c = int32_t(b0);
+      } else if ((b0 & 0xF0) == 0xE0 && i + 2 < text.size()) {
+        c = int32_t(((b0 & 0x0F) << 12) | ((bytes[i + 1] & 0x3Fu) << 6) | (bytes[i + 2] & 0x3Fu));
+        i += 3;
+        if (!is_han(c)) continue;
+      } else {
+        c = utf8_at(text, i);
+        if (!is_han(c)) continue;
+      }
+      if (count == kEach) {
+        while (sec + 1 < a.sections.size() && a.sections[sec + 1].start <= cs) ++sec;
+        if (a.sections[sec].start <= cs && cs < a.sections[sec].body_end) ++sec_chars[size_t(index.owner(sec))];
+      }
+      ++line_chars;
       h = h * base + uint64_t(c);
       if (ncp >= kGram) h -= pow * ring_c[(ncp - kGram) & 15];  // the character leaving the k-gram
       ring_c[ncp & 15] = uint32_t(c);
       ring_s[ncp & 15] = cs;
+      ring_e[ncp & 15] = uint32_t(i);
       ++ncp;
       if (ncp < kGram) continue;
-      grams[gram_index & 7] = Fp{mix(h), ncp - uint32_t(kGram), ring_s[(ncp - kGram) & 15], ce};
-      if (gram_index + 1 >= kWindow) {
-        // The window's fingerprint: its smallest hash, the newest of equal ones
-        // (robust winnowing). Six compares, no data-dependent branch.
-        uint32_t best = gram_index + 1 - uint32_t(kWindow);
-        for (uint32_t g = best + 1; g <= gram_index; ++g)
-          best = grams[g & 7].h <= grams[best & 7].h ? g : best;
-        if (int64_t(best) != last_pick) {
-          last_pick = best;
-          const Fp& pick = grams[best & 7];
-          if (stride == 1 || pick.h % stride == 0) fps.push_back(pick);
-        }
+      // Gram `gram_index` (characters gram_index … ncp-1) is complete. The
+      // window's fingerprint is its smallest hash, the newest of equal ones
+      // (robust winnowing): the new gram when it is no larger than the last
+      // minimum, else that one while it is in the window, else the smallest of
+      // the window. Which hash is smaller is a coin toss: selects, not branches.
+      const uint64_t gh = mix(h);
+      ring_h[gram_index & 7] = gh;
+      min_gram = select(gh <= ring_h[min_gram & 7], gram_index, min_gram);
+      if (min_gram + kWindow <= gram_index) {
+        min_gram = gram_index + 1 - uint32_t(kWindow);
+        for (uint32_t g = min_gram + 1; g <= gram_index; ++g) min_gram = select(ring_h[g & 7] <= ring_h[min_gram & 7], g, min_gram);
+      }
+      // A new fingerprint when the window's minimum moved.
+      if (int64_t(min_gram) != last_pick && gram_index + 1 >= kWindow) {
+        last_pick = min_gram;
+        const uint64_t ph = ring_h[min_gram & 7];
+        if (stride == 1 || ph % stride == 0)
+          fps.push_back(Fp{ph, min_gram, ring_s[min_gram & 15], ring_e[(min_gram + kGram - 1) & 15]});
       }
       ++gram_index;
     }
+    if (count == kAll) sec_chars[size_t(index.owner(sec))] += line_chars;
   }
   if (fps.size() < 2) return;
 

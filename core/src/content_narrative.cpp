@@ -80,7 +80,7 @@ constexpr const char* kFiller[] = {"政府信息公开申请", "信息公开申�
                                    "的", "共", "计", "有", "了", "为", "是", "数", "均", "达", "被", "提起"};
 
 /// Clause words that mean the figure is not this year's own count.
-constexpr const char* kOtherTime[] = {"上年", "上一年", "去年", "同比", "环比", "较", "增长", "下降", "减少",
+constexpr std::string_view kOtherTime[] = {"上年", "上一年", "去年", "同比", "环比", "较", "增长", "下降", "减少",
                                       "增加", "累计", "以来", "历年", "平均", "月均", "日均"};
 
 constexpr size_t kMaxClause = 1024;   // bytes; a longer "clause" is not a sentence of prose
@@ -131,17 +131,18 @@ struct Word {
   const Phrase* p;
 };
 
-/// What a character can start, by code point (BMP): a trigger word (the low
-/// seven bits: 1 + the index of the list of words beginning with it) and/or a
-/// Chinese numeral (kNumeral). Each list is longest first, ties in kPhrases
-/// order — so the first word of the list matching at a position is the one a
-/// scan of all words, longest first, would find. Built once.
+/// What a character can start: a trigger word (the low six bits: 1 + the
+/// index of the list of words beginning with it), a word of kOtherTime
+/// (kOtherTimeStart) and/or a Chinese numeral (kNumeral; ASCII digits are
+/// tested directly). Each list is longest first, ties in kPhrases order — so
+/// the first word of the list matching at a position is the one a scan of all
+/// words, longest first, would find. Built once.
 struct Triggers {
-  static constexpr uint8_t kNumeral = 0x80;
-  std::vector<uint8_t> cls;  // 0x10000 entries
+  static constexpr uint8_t kList = 0x3F, kOtherTimeStart = 0x40, kNumeral = 0x80;
+  CharMap cls;
   std::vector<std::vector<Word>> lists;
-  uint8_t at(int32_t cp) const { return cp >= 0 && cp < 0x10000 ? cls[size_t(cp)] : 0; }
-  const std::vector<Word>& words(uint8_t c) const { return lists[(c & 0x7Fu) - 1u]; }
+  uint8_t at(int32_t cp) const { return cp < 0x80 ? (cp >= '0' && cp <= '9' ? kNumeral : 0) : cls.get(cp); }
+  const std::vector<Word>& words(uint8_t c) const { return lists[(c & kList) - 1u]; }
 };
 
 const Triggers& triggers() {
@@ -157,20 +158,24 @@ const Triggers& triggers() {
       }
     }
     std::stable_sort(all.begin(), all.end(), [](const Word& a, const Word& b) { return a.w.size() > b.w.size(); });
-    Triggers t;
-    t.cls.assign(0x10000, 0);
-    for (const Word& w : all) {
+    auto first = [](std::string_view w) {
       size_t i = 0;
-      const int32_t c = utf8_at(w.w, i);
-      if (c < 0 || c >= 0x10000) continue;  // (none: every trigger starts with a Han character)
-      if (!(t.cls[size_t(c)] & 0x7Fu)) {
+      return utf8_at(w, i);
+    };
+    Triggers t;
+    std::vector<int32_t> starts;  // the first character of each list
+    for (const Word& w : all) {
+      const int32_t c = first(w.w);
+      size_t k = size_t(std::find(starts.begin(), starts.end(), c) - starts.begin());
+      if (k == starts.size()) {
+        starts.push_back(c);
         t.lists.emplace_back();
-        t.cls[size_t(c)] = uint8_t(t.lists.size());  // (a few dozen lists: fits in seven bits)
+        t.cls.set(c, uint8_t(k + 1));  // (a few dozen lists: fits in six bits)
       }
-      t.lists[(t.cls[size_t(c)] & 0x7Fu) - 1u].push_back(w);
+      t.lists[k].push_back(w);
     }
-    for (int32_t c = 0; c < 0x10000; ++c)
-      if ((c >= '0' && c <= '9') || zh_numeral_char(c)) t.cls[size_t(c)] |= Triggers::kNumeral;
+    for (std::string_view w : kOtherTime) t.cls.set(first(w), Triggers::kOtherTimeStart);
+    for (char32_t c : zh_numeral_chars()) t.cls.set(int32_t(c), Triggers::kNumeral);
     return t;
   }();
   return kTriggers;
@@ -180,12 +185,13 @@ const Triggers& triggers() {
 // （→ (); 。 and 【】 stay as they are. The text is valid UTF-8, so the
 // ASCII marks never occur inside a character and the text can be scanned by
 // bytes: kEndByte flags the bytes that may start an end.
-enum EndByte : uint8_t { kClauseAscii = 1, kSentenceAscii = 2, kE3 = 4 };
+enum EndByte : uint8_t { kClauseAscii = 1, kSentenceAscii = 2, kE3 = 4, kDigit = 8 };
 constexpr std::array<uint8_t, 256> kEndByte = [] {
   std::array<uint8_t, 256> t{};
   for (unsigned char c : std::string_view(",;:!?()[]\n")) t[c] = kClauseAscii;
   for (unsigned char c : std::string_view("!?\n")) t[c] |= kSentenceAscii;
   t[0xE3] = kE3;  // 。【】 (E3 80 82, E3 80 90, E3 80 91)
+  for (unsigned char c = '0'; c <= '9'; ++c) t[c] = kDigit;  // (for the years, see Scanner::mark)
   return t;
 }();
 
@@ -301,32 +307,26 @@ class Scanner {
 
   void run(const Prose& prose) {
     prose_ = &prose;
-    const std::string& s = prose.text;
-    mark(s);
-    // Sentence starts, to find the sentence and the one before it.
+    mark(prose.text);
+    // Clause by clause; at each sentence end, what the next sentence mentions.
     size_t clause = 0;
-    Context ctx = context(0, {});
-    for (size_t i = 0; i <= s.size();) {
-      size_t len = 1;
-      bool end = i == s.size() || is_clause_end(s, i, len);
-      if (end) {
-        if (i > clause && i - clause <= kMaxClause) scan_clause(clause, i, ctx);
-        if (i < s.size() && is_sentence_end(s, i)) ctx = context(i + len, ctx);
-        clause = i + len;
-        i += len;
-        continue;
-      }
-      ++i;  // by bytes (see kEndByte)
+    size_t e = 0;
+    Context ctx = context(0, e, {});
+    for (; e < ends_.size(); ++e) {
+      const End& end = ends_[e];
+      if (end.pos > clause && end.pos - clause <= kMaxClause) scan_clause(clause, end.pos, ctx);
+      if (end.sentence) ctx = context(end.pos + end.len, e + 1, ctx);
+      clause = end.pos + end.len;
     }
   }
 
  private:
-  size_t sentence_end(size_t from) const {
-    const std::string& s = prose_->text;
-    for (size_t i = from; i < s.size(); ++i)
-      if (kEndByte[static_cast<unsigned char>(s[i])] && is_sentence_end(s, i)) return i;
-    return s.size();
-  }
+  /// A clause end found by mark(); the last one is the end of the text.
+  struct End {
+    size_t pos;
+    uint8_t len;
+    bool sentence;
+  };
 
   /// What the current sentence and the one before it mention (for kContext / kProactive).
   struct Context {
@@ -334,8 +334,10 @@ class Scanner {
     bool other_year = false;                      // this sentence names a year other than the report's
     bool prev_apply = false, prev_proactive = false;
   };
-  Context context(size_t from, const Context& before) const {
-    const size_t end = sentence_end(from);
+  /// The sentence starting at `from`, whose end is the first sentence end in ends_[e…].
+  Context context(size_t from, size_t e, const Context& before) const {
+    while (e < ends_.size() && !ends_[e].sentence) ++e;
+    const size_t end = e < ends_.size() ? ends_[e].pos : prose_->text.size();
     Context c;
     c.apply = any_in(apply_at_, from, end);
     c.proactive = any_in(proactive_at_, from, end);
@@ -345,17 +347,41 @@ class Scanner {
     return c;
   }
 
-  // What a sentence mentions, found once per prose stream: where 申请 and
-  // 主动公开 occur and where another year is named. None of them holds a
+  // One pass over the prose stream, by bytes (see kEndByte): the clause ends
+  // (and which of them end a sentence), and where a sentence names another
+  // year (four digits standing alone, then 年: "2019年予以公开15件" in a 2020
+  // report). Then where 申请 and 主动公开 occur. None of these holds a
   // sentence end, so one that starts in a sentence lies in it.
   void mark(const std::string& s) {
+    ends_.clear();
     apply_at_.clear();
     proactive_at_.clear();
     year_at_.clear();
+    const size_t n = s.size();
+    for (size_t i = 0; i < n;) {
+      const uint8_t k = kEndByte[static_cast<unsigned char>(s[i])];
+      if (!k) { ++i; continue; }
+      if (k & kDigit) {
+        size_t j = i;
+        int y = 0;
+        while (j < n && j < i + 5 && s[j] >= '0' && s[j] <= '9') y = y * 10 + (s[j++] - '0');
+        const bool alone = i == 0 || s[i - 1] < '0' || s[i - 1] > '9';
+        if (a_.year && alone && i + 4 < n && j - i == 4 && has_at(s, j, "年") && y != a_.year) year_at_.push_back(i);
+        i = j;  // s[j] is no digit starting a run: not a year, and maybe a clause end
+        continue;
+      }
+      size_t len = 1;
+      if (is_clause_end(s, i, len)) {
+        ends_.push_back({i, uint8_t(len), is_sentence_end(s, i)});
+        i += len;
+      } else {
+        ++i;
+      }
+    }
+    ends_.push_back({n, 1, false});
     for (size_t p = find_text(s, "申请"); p != std::string_view::npos; p = find_text(s, "申请", p + 1)) apply_at_.push_back(p);
     for (size_t p = find_text(s, "主动公开"); p != std::string_view::npos; p = find_text(s, "主动公开", p + 1))
       proactive_at_.push_back(p);
-    other_years(s, year_at_);
   }
   static bool any_in(const std::vector<size_t>& at, size_t from, size_t to) {
     auto it = std::lower_bound(at.begin(), at.end(), from);
@@ -370,10 +396,15 @@ class Scanner {
     trigs.clear();
     nums.clear();
     const Triggers& by_char = triggers();
+    // Whether the clause speaks of another period (上年, 同比…) outside a
+    // trigger word: tested at every character the scan stops at, which is
+    // every one outside the triggers and the figures (no word of kOtherTime
+    // starts with a numeral character).
+    bool other_time = false;
     for (size_t i = 0; i < clause.size();) {
       size_t next = i;
-      const uint8_t cls = by_char.at(utf8_at(clause, next));
-      if (cls & 0x7Fu) {  // a trigger word may start here
+      const uint8_t cls = by_char.at(next_char(clause, next));
+      if (cls & Triggers::kList) {  // a trigger word may start here
         bool hit = false;
         for (const Word& w : by_char.words(cls))
           if (has_at(clause, i, w.w)) {
@@ -384,6 +415,8 @@ class Scanner {
           }
         if (hit) continue;
       }
+      if (cls & Triggers::kOtherTimeStart)
+        for (std::string_view w : kOtherTime) other_time |= has_at(clause, i, w);
       if (cls & Triggers::kNumeral) {
         double v = 0;
         bool digit_before = i > 0 && ((clause[i - 1] >= '0' && clause[i - 1] <= '9') || clause[i - 1] == '.');
@@ -401,7 +434,7 @@ class Scanner {
       i = next;
     }
     if (trigs.empty() || nums.empty()) return;
-    if (ctx.other_year || other_time(clause, trigs)) return;
+    if (ctx.other_year || other_time) return;
     // Each figure binds to the nearest trigger before it (weak triggers that
     // do not qualify are read as filler).
     for (auto& num : nums) {
@@ -434,32 +467,6 @@ class Scanner {
       if (!in_list(tr.p->units, clause.substr(num.pos + num.len, num.unit_len))) continue;
       tr.bound = num.bound = true;
       if (context_ok(*tr.p, ctx)) report(cb, tr, num, clause);
-    }
-  }
-
-  /// Does the clause speak of another period (上年, 同比…) outside a trigger word?
-  static bool other_time(std::string_view clause, const std::vector<Trig>& trigs) {
-    for (const char* w : kOtherTime) {
-      for (size_t at = find_text(clause, w); at != std::string_view::npos; at = find_text(clause, w, at + 1)) {
-        auto it = std::partition_point(trigs.begin(), trigs.end(), [&](const Trig& t) { return t.pos + t.len <= at; });
-        bool inside = it != trigs.end() && it->pos <= at;
-        if (!inside) return true;
-      }
-    }
-    return false;
-  }
-
-  /// "2019年予以公开15件" in a 2020 report: where a year other than the
-  /// report's is named (four digits standing alone, then 年).
-  void other_years(std::string_view s, std::vector<size_t>& out) const {
-    if (!a_.year) return;
-    for (size_t i = 0; i + 4 < s.size(); ++i) {
-      if (s[i] < '0' || s[i] > '9' || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
-      int y = 0;
-      size_t k = i;
-      while (k < s.size() && k < i + 5 && s[k] >= '0' && s[k] <= '9') y = y * 10 + (s[k++] - '0');
-      if (k - i == 4 && has_at(s, k, "年") && y != a_.year) out.push_back(i);
-      i = k;
     }
   }
 
@@ -549,7 +556,8 @@ class Scanner {
   size_t reported_ = 0;
   std::vector<Trig> trigs_;  // a clause's triggers and figures (buffers kept between clauses)
   std::vector<Num> nums_;
-  std::vector<size_t> apply_at_, proactive_at_, year_at_;  // see mark()
+  std::vector<End> ends_;                                  // see mark()
+  std::vector<size_t> apply_at_, proactive_at_, year_at_;
 };
 
 }  // namespace
@@ -557,8 +565,12 @@ class Scanner {
 void check_narrative(Doc& doc, Analysis& a) {
   if (a.tables.empty()) return;
   Scanner scan(doc, a);
-  Prose prose;  // one buffer for every section
-  for (auto [from, to] : section_bodies(a, {"overview", "requests", "appeals"})) {
+  Prose prose;  // one buffer for every section, as large as the largest
+  const auto bodies = section_bodies(a, {"overview", "requests", "appeals"});
+  size_t largest = 0;
+  for (auto [from, to] : bodies) largest = std::max<size_t>(largest, to - from);
+  prose.text.reserve(largest);
+  for (auto [from, to] : bodies) {
     prose.build(doc, a, from, to);
     scan.run(prose);
   }

@@ -126,7 +126,7 @@ std::vector<Printed> printed_labels(const Doc& doc, const TokenStream& ts) {
   for (const Token& tok : ts.tokens) {
     if (out.size() >= kMaxLabels) break;
     if (tok.kind != Token::cell || tok.text.empty()) continue;
-    if (parse_value(tok.text).kind != Value::text) continue;
+    if (value_kind(tok.text) != Value::text) continue;
     std::string_view text(tok.text);
     Tail tail;
     if (split_numeric_tail(text, tail)) text = text.substr(0, tail.label_bytes);
