@@ -19,6 +19,9 @@ let engine = null;
 let broken = false;
 
 function fromBase64(b64) {
+  // Native where there is one (Chromium 140+, Firefox 133+, Safari 18.2+): several times faster than
+  // the loop below, which runs as cold JavaScript on the page's way to its first result.
+  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(b64);
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
