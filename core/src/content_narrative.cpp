@@ -219,8 +219,8 @@ struct Sum {
   std::vector<std::string> keys;
 };
 
-std::vector<std::string> expand_rows(const Analysis& a, std::string_view op) {
-  std::vector<std::string> rows;
+std::vector<std::string_view> expand_rows(const Analysis& a, std::string_view op) {
+  std::vector<std::string_view> rows;
   const Template g = a.tmpl == Template::v2021 ? Template::v2021 : Template::v2019;
   if (op.size() > 2 && op.substr(op.size() - 2) == ".*") {
     std::string_view prefix = op.substr(0, op.size() - 1);
@@ -234,14 +234,19 @@ std::vector<std::string> expand_rows(const Analysis& a, std::string_view op) {
         rows.push_back(r.key);
     }
   } else {
-    rows.push_back(std::string(op));
+    rows.push_back(op);
   }
   return rows;
 }
 
 /// One request row's figure: its 总计 cell, else the sum of its applicant cells.
-bool request_row(const TableHit& t, const std::string& row, Sum& sum) {
-  const CellHit* total = t.find(row + "/total");
+bool request_row(const TableHit& t, std::string_view row, Sum& sum) {
+  std::string key;  // "row/col"
+  auto cell_of = [&](std::string_view col) {
+    key.assign(row.data(), row.size()).append(1, '/').append(col.data(), col.size());
+    return t.find(key);
+  };
+  const CellHit* total = cell_of("total");
   if (total && total->value) {
     sum.value += *total->value;
     sum.cells.push_back(total);
@@ -253,7 +258,7 @@ bool request_row(const TableHit& t, const std::string& row, Sum& sum) {
   std::vector<const CellHit*> cells;
   for (const auto& c : request_columns()) {
     if (std::string_view(c.key) == "total") continue;
-    const CellHit* cell = t.find(row + "/" + c.key);
+    const CellHit* cell = cell_of(c.key);
     if (!cell) continue;
     present = true;
     if (cell->value) { v += *cell->value; any = true; cells.push_back(cell); }
@@ -278,7 +283,7 @@ Sum evaluate(const Analysis& a, const Phrase& p, std::string_view alt) {
     size_t plus = alt.find('+');
     std::string_view op = alt.substr(0, plus);
     if (std::strcmp(p.table, "requests") == 0) {
-      for (const auto& row : expand_rows(a, op)) all &= request_row(*t, row, sum);
+      for (std::string_view row : expand_rows(a, op)) all &= request_row(*t, row, sum);
     } else {
       const CellHit* c = t->find(op);
       if (!c) all = false;
@@ -490,15 +495,14 @@ class Scanner {
     if (p.flags & kProactive) {  // "部门规范性文件": other bodies' documents
       if (tr.pos >= 6 && clause.substr(tr.pos - 6, 6) == "部门") return;
     }
-    std::vector<std::pair<std::string, Sum>> sums;
+    std::vector<std::pair<std::string_view, const Sum*>> sums;  // the alternatives the table gives
     std::string_view alts(p.alts);
     while (!alts.empty()) {
       size_t semi = alts.find(';');
-      std::string alt(alts.substr(0, semi));
+      std::string_view alt = alts.substr(0, semi);
       auto memo = sums_.find(alt);  // the table does not change: evaluate each sum once
       if (memo == sums_.end()) memo = sums_.emplace(alt, evaluate(a_, p, alt)).first;
-      const Sum& sum = memo->second;
-      if (sum.ok) sums.push_back({alt, sum});
+      if (memo->second.ok) sums.push_back({alt, &memo->second});
       if (semi == std::string_view::npos) break;
       alts.remove_prefix(semi + 1);
     }
@@ -507,10 +511,10 @@ class Scanner {
     size_t pick = 0;
     bool pass = false;
     for (size_t i = 0; i < sums.size(); ++i)
-      if (std::fabs(sums[i].second.value - num.value) < 1e-6) { pick = i; pass = true; break; }
-    const Sum& sum = sums[pick].second;
+      if (std::fabs(sums[i].second->value - num.value) < 1e-6) { pick = i; pass = true; break; }
+    const Sum& sum = *sums[pick].second;
     std::string id = "text.narrative_vs_table/" + std::string(p.key);
-    int& seen = ids_[id];
+    int& seen = ids_[p.key];
     if (++seen > 1) id += "." + std::to_string(seen);
     Check& c = add_check(a_, id, pass ? Status::pass : Status::fail, "text = " + alt_text(sums[pick].first));
     c.lhs = num.value;
@@ -532,8 +536,8 @@ class Scanner {
     }
     for (size_t i = 0; i < sums.size(); ++i)
       if (i != pick) {
-        detail += "也不等于 " + alt_text(sums[i].first) + " = " + fmt(sums[i].second.value) + "。";
-        detail_en += "Nor does it equal " + alt_text(sums[i].first) + " = " + fmt(sums[i].second.value) + ". ";
+        detail += "也不等于 " + alt_text(sums[i].first) + " = " + fmt(sums[i].second->value) + "。";
+        detail_en += "Nor does it equal " + alt_text(sums[i].first) + " = " + fmt(sums[i].second->value) + ". ";
       }
     while (!detail_en.empty() && detail_en.back() == ' ') detail_en.pop_back();
     Finding f = make_finding("NB0801", pr.start(b), pr.end(e),
@@ -551,8 +555,8 @@ class Scanner {
   Doc& doc_;
   Analysis& a_;
   const Prose* prose_ = nullptr;
-  std::map<std::string, int> ids_;
-  std::map<std::string, Sum> sums_;
+  std::map<std::string_view, int> ids_;   // by phrase key: figures reported so far
+  std::map<std::string_view, Sum> sums_;  // by alternative (views into kPhrases)
   size_t reported_ = 0;
   std::vector<Trig> trigs_;  // a clause's triggers and figures (buffers kept between clauses)
   std::vector<Num> nums_;

@@ -10,7 +10,6 @@
 // year/template finding of meta.cpp (NB0103) its check id.
 #include <algorithm>
 #include <set>
-#include <unordered_map>
 
 #include "cells.h"
 #include "content.h"
@@ -20,20 +19,13 @@ namespace nianbao {
 namespace content {
 namespace {
 
-std::u32string key_of(std::string_view text) {
-  Enumerator e = parse_enumerator(text);
-  return label_key(text.substr(e.length));
-}
+/// A label's key: its letters, digits and Han characters after the enumerator.
+std::u32string key_of(std::string_view text) { return label_key(text.substr(enumerator_length(text))); }
 
 bool prefix_of(const std::u32string& a, const std::u32string& b) {
   return a.size() <= b.size() && b.compare(0, a.size(), a) == 0;
 }
 
-struct U32Hash {
-  size_t operator()(const std::u32string& s) const {
-    return std::hash<std::u32string_view>()(std::u32string_view(s));
-  }
-};
 
 /// A template label (row or column) of a table for a generation.
 struct Label {
@@ -49,7 +41,16 @@ struct Label {
 struct LabelSet {
   std::vector<Label> labels;
   struct Use { uint32_t label, variant; };  // label index, variant ordinal within the label
-  std::unordered_map<std::u32string, std::vector<Use>, U32Hash> by_variant;
+  struct Variant {
+    std::u32string key;
+    std::vector<Use> uses;
+  };
+  std::vector<Variant> by_variant;  // sorted by key
+  const Variant* find(std::u32string_view k) const {
+    auto it = std::lower_bound(by_variant.begin(), by_variant.end(), k,
+                               [](const Variant& v, std::u32string_view x) { return std::u32string_view(v.key) < x; });
+    return it != by_variant.end() && it->key == k ? &*it : nullptr;
+  }
 };
 
 LabelSet build_labels(std::string_view table, Template g) {
@@ -62,7 +63,11 @@ LabelSet build_labels(std::string_view table, Template g) {
     for (uint32_t vi = 0; !vs.empty(); ++vi) {
       size_t bar = vs.find('|');
       std::u32string vk = key_of(vs.substr(0, bar));
-      if (!vk.empty() && vk != lk && !prefix_of(vk, lk) && !prefix_of(lk, vk)) out.by_variant[vk].push_back({li, vi});
+      if (!vk.empty() && vk != lk && !prefix_of(vk, lk) && !prefix_of(lk, vk)) {
+        auto it = std::find_if(out.by_variant.begin(), out.by_variant.end(), [&](const LabelSet::Variant& v) { return v.key == vk; });
+        if (it == out.by_variant.end()) it = out.by_variant.insert(it, {std::move(vk), {}});
+        it->uses.push_back({li, vi});
+      }
       if (bar == std::string_view::npos) break;
       vs.remove_prefix(bar + 1);
     }
@@ -82,6 +87,8 @@ LabelSet build_labels(std::string_view table, Template g) {
   } else if (table == "appeals") {
     for (const auto& c : appeal_columns()) add(t + "." + c.key, c.label, c.en, c.variants);
   }
+  std::sort(out.by_variant.begin(), out.by_variant.end(),
+            [](const LabelSet::Variant& x, const LabelSet::Variant& y) { return x.key < y.key; });
   return out;
 }
 
@@ -116,26 +123,34 @@ std::pair<size_t, size_t> region(const Doc& doc, const Analysis& a, const TableH
 }
 
 struct Printed {
-  std::string_view text;  // in the token stream
-  std::u32string key;
+  std::string_view text;     // in the token stream
+  std::u32string_view key;   // in PrintedLabels::keys
   uint32_t start, end;
 };
 
-std::vector<Printed> printed_labels(const Doc& doc, const TokenStream& ts) {
-  std::vector<Printed> out;
+struct PrintedLabels {
+  std::u32string keys;       // every key, back to back
+  std::vector<Printed> list;
+};
+
+/// The text cells of the region with their keys (enumerator dropped).
+void printed_labels(const TokenStream& ts, PrintedLabels& out) {
+  struct At { uint32_t off, len; };
+  std::vector<At> at;
+  std::u32string key;  // one buffer for every key
   for (const Token& tok : ts.tokens) {
-    if (out.size() >= kMaxLabels) break;
+    if (out.list.size() >= kMaxLabels) break;
     if (tok.kind != Token::cell || tok.text.empty()) continue;
     if (value_kind(tok.text) != Value::text) continue;
     std::string_view text(tok.text);
     Tail tail;
     if (split_numeric_tail(text, tail)) text = text.substr(0, tail.label_bytes);
-    std::u32string k = key_of(text);
-    if (k.empty() || k.size() > 60) continue;
-    out.push_back({text, std::move(k), tok.start, tok.start + uint32_t(text.size())});
+    if (!label_key_upto(text.substr(enumerator_length(text)), key, 60) || key.empty()) continue;
+    at.push_back({uint32_t(out.keys.size()), uint32_t(key.size())});
+    out.keys += key;
+    out.list.push_back({text, {}, tok.start, tok.start + uint32_t(text.size())});
   }
-  (void)doc;
-  return out;
+  for (size_t i = 0; i < at.size(); ++i) out.list[i].key = std::u32string_view(out.keys).substr(at[i].off, at[i].len);
 }
 
 /// A printed label that is exactly a variant wording: one finding per label,
@@ -146,10 +161,10 @@ void check_labels(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Pr
   constexpr uint64_t kNone = UINT64_MAX;
   std::vector<uint64_t> first;  // per label: (variant ordinal << 32 | printed index) of the first match
   for (size_t pi = 0; pi < printed.size(); ++pi) {
-    auto it = ls.by_variant.find(printed[pi].key);
-    if (it == ls.by_variant.end()) continue;
+    const LabelSet::Variant* v = ls.find(printed[pi].key);
+    if (!v) continue;
     if (first.empty()) first.assign(ls.labels.size(), kNone);
-    for (const LabelSet::Use& u : it->second)
+    for (const LabelSet::Use& u : v->uses)
       first[u.label] = std::min(first[u.label], uint64_t(u.variant) << 32 | uint64_t(pi));
   }
   if (first.empty()) return;
@@ -172,19 +187,30 @@ void check_labels(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Pr
 
 void check_shape(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Printed>& printed, Template g) {
   if (t.key != "requests" || !t.glued.empty()) return;
+  // The rows and the columns with a cell ("row/col"; the keys of rows and
+  // columns hold no '/'), each listed once per run of cells.
+  std::vector<std::string_view> rows_read, cols_read;
+  for (const CellHit& c : t.cells) {
+    const std::string_view k(c.key);
+    const size_t first = k.find('/'), last = k.rfind('/');
+    if (first == std::string_view::npos) continue;
+    if (rows_read.empty() || rows_read.back() != k.substr(0, first)) rows_read.push_back(k.substr(0, first));
+    if (last > 0 && std::find(cols_read.begin(), cols_read.end(), k.substr(last + 1)) == cols_read.end())
+      cols_read.push_back(k.substr(last + 1));
+  }
+  auto listed = [](const std::vector<std::string_view>& v, std::string_view k) { return std::find(v.begin(), v.end(), k) != v.end(); };
+  auto printed_as = [&](const char* label, const char* variants) {
+    return std::any_of(printed.begin(), printed.end(), [&](const Printed& p) {
+      return best_label_score(std::u32string(p.key), label, variants) >= 75;
+    });
+  };
   // Rows: read (a cell) or at least printed (a label).
   std::vector<const RowDef*> missing;
   size_t rows = 0;
   for (const auto& r : template_def(g).request_rows) {
     if (r.group_only) continue;
     ++rows;
-    const std::string_view row(r.key);  // a cell "row/…"
-    bool read = std::any_of(t.cells.begin(), t.cells.end(), [&](const CellHit& c) {
-      return c.key.size() > row.size() && c.key[row.size()] == '/' && c.key.compare(0, row.size(), row) == 0;
-    });
-    bool seen = read || std::any_of(printed.begin(), printed.end(), [&](const Printed& p) {
-                  return best_label_score(p.key, r.label, r.variants) >= 75;
-                });
+    bool seen = listed(rows_read, r.key) || printed_as(r.label, r.variants);
     if (!seen) missing.push_back(&r);
   }
   // A table with most rows unread is a reading failure, not a report that lacks rows.
@@ -201,14 +227,7 @@ void check_shape(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Pri
   if (missing.empty()) add_check(a, "template.missing_row", Status::pass, "every template row present");
   // Columns: a cell in some row, or a header label.
   for (const auto& c : request_columns()) {
-    const std::string_view col(c.key);  // a cell "…/col"
-    bool read = std::any_of(t.cells.begin(), t.cells.end(), [&](const CellHit& cell) {
-      const size_t n = cell.key.size();
-      return n > col.size() + 1 && cell.key[n - col.size() - 1] == '/' && cell.key.compare(n - col.size(), col.size(), col) == 0;
-    });
-    bool seen = read || std::any_of(printed.begin(), printed.end(), [&](const Printed& p) {
-                  return best_label_score(p.key, c.label, c.variants) >= 75;
-                });
+    bool seen = listed(cols_read, c.key) || printed_as(c.label, c.variants);
     if (seen) continue;
     std::string id = "template.missing_column/" + std::string(c.key);
     add_check(a, id, Status::fail, "template column present");
@@ -236,9 +255,10 @@ void check_template(Doc& doc, Analysis& a) {
   for (const TableHit& t : a.tables) {
     auto [l0, l1] = region(doc, a, t);
     TokenStream ts = tokenize(doc, l0, l1);
-    std::vector<Printed> printed = printed_labels(doc, ts);
-    check_labels(doc, a, t, printed, g);
-    check_shape(doc, a, t, printed, g);
+    PrintedLabels printed;
+    printed_labels(ts, printed);
+    check_labels(doc, a, t, printed.list, g);
+    check_shape(doc, a, t, printed.list, g);
   }
 }
 
