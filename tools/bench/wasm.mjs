@@ -415,7 +415,7 @@ function rewriteDoc(body) {
   } else {
     // New: right before the native sections (tools/bench/run owns those).
     const native = text.indexOf("\n## Native throughput\n");
-    text = native >= 0 ? `${text.slice(0, native + 1)}${section}\n${text.slice(native + 1)}` : `${text.trimEnd()}\n\n${section}`;
+    text = native >= 0 ? `${text.slice(0, native + 1)}${section}${text.slice(native + 1)}` : `${text.trimEnd()}\n\n${section}`;
   }
   fs.writeFileSync(doc, text);
   return doc;
