@@ -52,7 +52,10 @@ struct TableHit {
   Template evidence = Template::unknown;  // what the table's shape says
   /// The first cell placed under key `k`. A hash index over `cells`, brought up to
   /// date on each call (cells are only ever appended, and looked up as they are).
-  const CellHit* find(std::string_view k) const;
+  const CellHit* find(std::string_view k) const { return find(k, cell_key_hash(k)); }
+  /// The same, with `hash` = cell_key_hash(k) computed beforehand (identity operands).
+  const CellHit* find(std::string_view k, uint32_t hash) const;
+  static uint32_t cell_key_hash(std::string_view k);
 
  private:
   mutable std::vector<uint32_t> slots_;  // open addressing: cell index + 1, 0 = empty
@@ -82,6 +85,7 @@ struct Analysis {
 struct Operand {
   std::string cell;   // "row/col"
   std::string zh, en; // short labels for messages
+  uint32_t hash = 0;  // TableHit::cell_key_hash(cell), set by identity_defs
 };
 struct Identity {
   std::string id, table, rule, formula;

@@ -79,13 +79,21 @@ std::vector<Identity> build_identity_defs(Template g, std::string_view table) {
   return ids;
 }
 
+/// build_identity_defs with every operand's cell key hashed.
+std::vector<Identity> hashed(std::vector<Identity> ids) {
+  for (Identity& id : ids)
+    for (auto* side : {&id.lhs, &id.rhs})
+      for (Operand& op : *side) op.hash = TableHit::cell_key_hash(op.cell);
+  return ids;
+}
+
 }  // namespace
 
 const std::vector<Identity>& identity_defs(Template t, std::string_view table) {
   // Function-local statics: built once, thread-safe.
   static const std::vector<Identity> kDefs[2][2] = {
-      {build_identity_defs(Template::v2019, "requests"), build_identity_defs(Template::v2019, "appeals")},
-      {build_identity_defs(Template::v2021, "requests"), build_identity_defs(Template::v2021, "appeals")}};
+      {hashed(build_identity_defs(Template::v2019, "requests")), hashed(build_identity_defs(Template::v2019, "appeals"))},
+      {hashed(build_identity_defs(Template::v2021, "requests")), hashed(build_identity_defs(Template::v2021, "appeals"))}};
   static const std::vector<Identity> kNone;
   const int g = t == Template::v2021 ? 1 : 0;
   if (table == "requests") return kDefs[g][0];
@@ -93,9 +101,8 @@ const std::vector<Identity>& identity_defs(Template t, std::string_view table) {
   return kNone;
 }
 
-namespace {
 /// Hash of a cell key ("row/col", ~20 bytes), eight bytes at a time.
-uint32_t key_hash(std::string_view k) {
+uint32_t TableHit::cell_key_hash(std::string_view k) {
   constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
   uint64_t h = k.size() * kMul;
   size_t i = 0;
@@ -113,9 +120,8 @@ uint32_t key_hash(std::string_view k) {
   }
   return uint32_t(h ^ (h >> 29));
 }
-}  // namespace
 
-const CellHit* TableHit::find(std::string_view k) const {
+const CellHit* TableHit::find(std::string_view k, uint32_t hash) const {
   if (indexed_ > cells.size()) { slots_.clear(); indexed_ = 0; }  // (cells are never removed)
   if (indexed_ < cells.size()) {
     // Keep the table at most half full: grow and re-insert everything, else add the new cells.
@@ -128,7 +134,7 @@ const CellHit* TableHit::find(std::string_view k) const {
     }
     const size_t mask = slots_.size() - 1;
     for (size_t i = from; i < cells.size(); ++i) {
-      for (size_t h = key_hash(cells[i].key) & mask;; h = (h + 1) & mask) {
+      for (size_t h = cell_key_hash(cells[i].key) & mask;; h = (h + 1) & mask) {
         if (slots_[h] == 0) { slots_[h] = uint32_t(i + 1); break; }
         if (cells[slots_[h] - 1].key == cells[i].key) break;  // the first cell of a key stays
       }
@@ -137,7 +143,7 @@ const CellHit* TableHit::find(std::string_view k) const {
   }
   if (slots_.empty()) return nullptr;
   const size_t mask = slots_.size() - 1;
-  for (size_t h = key_hash(k) & mask; slots_[h] != 0; h = (h + 1) & mask)
+  for (size_t h = hash & mask; slots_[h] != 0; h = (h + 1) & mask)
     if (cells[slots_[h] - 1].key == k) return &cells[slots_[h] - 1];
   return nullptr;
 }
@@ -174,8 +180,8 @@ void run_identity_checks(Doc& doc, Analysis& a) {
     lhs.clear();
     rhs.clear();
     missing.clear();
-    for (const auto& op : id.lhs) { lhs.push_back(table->find(op.cell)); if (!lhs.back() || !lhs.back()->value) missing.push_back(op.cell); }
-    for (const auto& op : id.rhs) { rhs.push_back(table->find(op.cell)); if (!rhs.back() || !rhs.back()->value) missing.push_back(op.cell); }
+    for (const auto& op : id.lhs) { lhs.push_back(table->find(op.cell, op.hash)); if (!lhs.back() || !lhs.back()->value) missing.push_back(op.cell); }
+    for (const auto& op : id.rhs) { rhs.push_back(table->find(op.cell, op.hash)); if (!rhs.back() || !rhs.back()->value) missing.push_back(op.cell); }
     if (!missing.empty()) {
       c.status = Status::skip;
       std::string names;
