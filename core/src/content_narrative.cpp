@@ -89,7 +89,14 @@ constexpr size_t kMaxFigures = 500;   // figures compared per report (a real one
 
 constexpr std::string_view kUnitsAll[] = {"件", "个", "宗", "条", "起", "次", "部", "份"};
 
-bool has_at(std::string_view s, size_t i, std::string_view w) { return s.compare(i, w.size(), w) == 0; }
+/// Does `w` occur at byte `i` of `s`? (Short words, mostly differing early: a
+/// loop, not a call to memcmp.)
+bool has_at(std::string_view s, size_t i, std::string_view w) {
+  if (i > s.size() || s.size() - i < w.size()) return false;
+  for (size_t k = 0; k < w.size(); ++k)
+    if (s[i + k] != w[k]) return false;
+  return true;
+}
 
 bool in_list(std::string_view list, std::string_view w) {
   while (!list.empty()) {
@@ -185,13 +192,12 @@ const Triggers& triggers() {
 // （→ (); 。 and 【】 stay as they are. The text is valid UTF-8, so the
 // ASCII marks never occur inside a character and the text can be scanned by
 // bytes: kEndByte flags the bytes that may start an end.
-enum EndByte : uint8_t { kClauseAscii = 1, kSentenceAscii = 2, kE3 = 4, kDigit = 8 };
+enum EndByte : uint8_t { kClauseAscii = 1, kSentenceAscii = 2, kE3 = 4 };
 constexpr std::array<uint8_t, 256> kEndByte = [] {
   std::array<uint8_t, 256> t{};
   for (unsigned char c : std::string_view(",;:!?()[]\n")) t[c] = kClauseAscii;
   for (unsigned char c : std::string_view("!?\n")) t[c] |= kSentenceAscii;
   t[0xE3] = kE3;  // 。【】 (E3 80 82, E3 80 90, E3 80 91)
-  for (unsigned char c = '0'; c <= '9'; ++c) t[c] = kDigit;  // (for the years, see Scanner::mark)
   return t;
 }();
 
@@ -310,136 +316,135 @@ class Scanner {
  public:
   Scanner(Doc& doc, Analysis& a) : doc_(doc), a_(a) {}
 
+  /// One pass over the stream, character by character: clause ends, trigger
+  /// words, figures and period words; at each clause end the clause's figures
+  /// are bound to its triggers, at each sentence end the next sentence begins.
   void run(const Prose& prose) {
     prose_ = &prose;
-    mark(prose.text);
-    // Clause by clause; at each sentence end, what the next sentence mentions.
-    size_t clause = 0;
-    size_t e = 0;
-    Context ctx = context(0, e, {});
-    for (; e < ends_.size(); ++e) {
-      const End& end = ends_[e];
-      if (end.pos > clause && end.pos - clause <= kMaxClause) scan_clause(clause, end.pos, ctx);
-      if (end.sentence) ctx = context(end.pos + end.len, e + 1, ctx);
-      clause = end.pos + end.len;
-    }
-  }
-
- private:
-  /// A clause end found by mark(); the last one is the end of the text.
-  struct End {
-    size_t pos;
-    uint8_t len;
-    bool sentence;
-  };
-
-  /// What the current sentence and the one before it mention (for kContext / kProactive).
-  struct Context {
-    bool apply = false, proactive = false;        // this sentence
-    bool other_year = false;                      // this sentence names a year other than the report's
-    bool prev_apply = false, prev_proactive = false;
-  };
-  /// The sentence starting at `from`, whose end is the first sentence end in ends_[e…].
-  Context context(size_t from, size_t e, const Context& before) const {
-    while (e < ends_.size() && !ends_[e].sentence) ++e;
-    const size_t end = e < ends_.size() ? ends_[e].pos : prose_->text.size();
-    Context c;
-    c.apply = any_in(apply_at_, from, end);
-    c.proactive = any_in(proactive_at_, from, end);
-    c.other_year = any_in(year_at_, from, end);
-    c.prev_apply = before.apply;
-    c.prev_proactive = before.proactive;
-    return c;
-  }
-
-  // One pass over the prose stream, by bytes (see kEndByte): the clause ends
-  // (and which of them end a sentence), and where a sentence names another
-  // year (four digits standing alone, then 年: "2019年予以公开15件" in a 2020
-  // report). Then where 申请 and 主动公开 occur. None of these holds a
-  // sentence end, so one that starts in a sentence lies in it.
-  void mark(const std::string& s) {
-    ends_.clear();
-    apply_at_.clear();
-    proactive_at_.clear();
-    year_at_.clear();
-    const size_t n = s.size();
-    for (size_t i = 0; i < n;) {
-      const uint8_t k = kEndByte[static_cast<unsigned char>(s[i])];
-      if (!k) { ++i; continue; }
-      if (k & kDigit) {
-        size_t j = i;
-        int y = 0;
-        while (j < n && j < i + 5 && s[j] >= '0' && s[j] <= '9') y = y * 10 + (s[j++] - '0');
-        const bool alone = i == 0 || s[i - 1] < '0' || s[i - 1] > '9';
-        if (a_.year && alone && i + 4 < n && j - i == 4 && has_at(s, j, "年") && y != a_.year) year_at_.push_back(i);
-        i = j;  // s[j] is no digit starting a run: not a year, and maybe a clause end
+    const std::string_view s(prose.text);
+    const Triggers& by_char = triggers();
+    Context ctx;
+    ctx.cur.from = 0;
+    size_t cb = 0;                    // the clause: [cb, i)
+    size_t comma = std::string_view::npos;  // the clause's end for figures: the next ',' (see below); npos: not looked for
+    bool other_time = false;          // the clause speaks of another period (上年, 同比…) outside a trigger word
+    trigs_.clear();
+    nums_.clear();
+    for (size_t i = 0; i <= s.size();) {
+      size_t len = 1;
+      if (i == s.size() || (kEndByte[static_cast<unsigned char>(s[i])] && is_clause_end(s, i, len))) {
+        if (i > cb && i - cb <= kMaxClause) bind(cb, i, ctx, other_time);
+        if (i < s.size() && is_sentence_end(s, i)) {
+          ctx.prev = ctx.cur;
+          ctx.cur = Sentence{};
+          ctx.cur.from = i + len;
+        }
+        cb = i + len;
+        i += len;
+        comma = std::string_view::npos;
+        trigs_.clear();
+        nums_.clear();
+        other_time = false;
         continue;
       }
-      size_t len = 1;
-      if (is_clause_end(s, i, len)) {
-        ends_.push_back({i, uint8_t(len), is_sentence_end(s, i)});
-        i += len;
-      } else {
-        ++i;
-      }
-    }
-    ends_.push_back({n, 1, false});
-    for (size_t p = find_text(s, "申请"); p != std::string_view::npos; p = find_text(s, "申请", p + 1)) apply_at_.push_back(p);
-    for (size_t p = find_text(s, "主动公开"); p != std::string_view::npos; p = find_text(s, "主动公开", p + 1))
-      proactive_at_.push_back(p);
-  }
-  static bool any_in(const std::vector<size_t>& at, size_t from, size_t to) {
-    auto it = std::lower_bound(at.begin(), at.end(), from);
-    return it != at.end() && *it < to;
-  }
-
-  void scan_clause(size_t cb, size_t ce, const Context& ctx) {
-    const std::string& s = prose_->text;
-    std::string_view clause(s.data() + cb, ce - cb);
-    std::vector<Trig>& trigs = trigs_;
-    std::vector<Num>& nums = nums_;
-    trigs.clear();
-    nums.clear();
-    const Triggers& by_char = triggers();
-    // Whether the clause speaks of another period (上年, 同比…) outside a
-    // trigger word: tested at every character the scan stops at, which is
-    // every one outside the triggers and the figures (no word of kOtherTime
-    // starts with a numeral character).
-    bool other_time = false;
-    for (size_t i = 0; i < clause.size();) {
+      // Positions are relative to the clause; no trigger, period word or figure
+      // holds a clause end, so none runs past it (a figure could only through
+      // a thousands separator: it is read up to the next ',').
+      const std::string_view clause = s.substr(cb);
+      const size_t at = i - cb;
       size_t next = i;
-      const uint8_t cls = by_char.at(next_char(clause, next));
+      const uint8_t cls = by_char.at(next_char(s, next));
       if (cls & Triggers::kList) {  // a trigger word may start here
         bool hit = false;
         for (const Word& w : by_char.words(cls))
-          if (has_at(clause, i, w.w)) {
-            trigs.push_back({i, w.w.size(), w.p});
+          if (has_at(clause, at, w.w)) {
+            trigs_.push_back({at, w.w.size(), w.p});
             i += w.w.size();
             hit = true;
             break;
           }
         if (hit) continue;
       }
+      // A period word is looked for at every character the scan stops at:
+      // every one outside the triggers and the figures (no word of kOtherTime
+      // starts with a numeral character).
       if (cls & Triggers::kOtherTimeStart)
-        for (std::string_view w : kOtherTime) other_time |= has_at(clause, i, w);
+        for (std::string_view w : kOtherTime) other_time |= has_at(clause, at, w);
       if (cls & Triggers::kNumeral) {
         double v = 0;
-        bool digit_before = i > 0 && ((clause[i - 1] >= '0' && clause[i - 1] <= '9') || clause[i - 1] == '.');
-        bool ordinal = i >= 3 && has_at(clause, i - 3, "第");
-        size_t n = digit_before || ordinal ? 0 : parse_number(clause, i, v);
+        bool digit_before = at > 0 && ((clause[at - 1] >= '0' && clause[at - 1] <= '9') || clause[at - 1] == '.');
+        bool ordinal = at >= 3 && has_at(clause, at - 3, "第");
+        if (comma == std::string_view::npos) {  // (a ',' ends the clause: one search per clause)
+          const void* c = std::memchr(s.data() + i, ',', s.size() - i);
+          comma = c ? size_t(static_cast<const char*>(c) - s.data()) : s.size();
+        }
+        size_t n = digit_before || ordinal ? 0 : parse_number(s.substr(cb, comma - cb), at, v);
         if (n) {
           size_t u = 0;
           for (std::string_view unit : kUnitsAll)
-            if (has_at(clause, i + n, unit)) { u = unit.size(); break; }
-          if (u) nums.push_back({i, n, u, v});
+            if (has_at(clause, at + n, unit)) { u = unit.size(); break; }
+          if (u) nums_.push_back({at, n, u, v});
           i += n;
           continue;
         }
       }
       i = next;
     }
+  }
+
+ private:
+  /// A sentence of the stream and what it mentions, looked at when first
+  /// asked: only a clause holding both a trigger and a figure asks.
+  struct Sentence {
+    size_t from = 0, to = std::string_view::npos;            // npos: the end not found yet
+    int8_t apply = -1, proactive = -1, other_year = -1;  // -1: not looked at yet
+  };
+  /// The current sentence and the one before it (for kContext / kProactive).
+  struct Context {
+    Sentence cur, prev;
+  };
+  /// The text of a sentence: from its start to the next sentence end (by bytes, see kEndByte).
+  std::string_view text_of(Sentence& s) const {
+    const std::string& t = prose_->text;
+    if (s.to == std::string_view::npos) {
+      s.to = t.size();
+      for (size_t i = s.from; i < t.size(); ++i)
+        if (kEndByte[static_cast<unsigned char>(t[i])] && is_sentence_end(t, i)) { s.to = i; break; }
+    }
+    return std::string_view(t).substr(s.from, s.to - s.from);
+  }
+  bool apply(Sentence& s) const {
+    if (s.apply < 0) s.apply = find_text(text_of(s), "申请") != std::string_view::npos;
+    return s.apply;
+  }
+  bool proactive(Sentence& s) const {
+    if (s.proactive < 0) s.proactive = find_text(text_of(s), "主动公开") != std::string_view::npos;
+    return s.proactive;
+  }
+  /// "2019年予以公开15件" in a 2020 report: a sentence naming another year.
+  bool other_year(Sentence& s) const {
+    if (s.other_year < 0) {
+      s.other_year = 0;
+      const std::string_view clause = text_of(s);
+      for (size_t i = 0; a_.year && i + 4 < clause.size(); ++i) {
+        if (clause[i] < '0' || clause[i] > '9' || (i > 0 && clause[i - 1] >= '0' && clause[i - 1] <= '9')) continue;
+        int y = 0;
+        size_t k = i;
+        while (k < clause.size() && k < i + 5 && clause[k] >= '0' && clause[k] <= '9') y = y * 10 + (clause[k++] - '0');
+        if (k - i == 4 && has_at(clause, k, "年") && y != a_.year) { s.other_year = 1; break; }
+        i = k;
+      }
+    }
+    return s.other_year;
+  }
+
+  /// Bind the figures of clause [cb, ce) to its triggers.
+  void bind(size_t cb, size_t ce, Context& ctx, bool other_time) {
+    const std::string_view clause = std::string_view(prose_->text).substr(cb, ce - cb);
+    std::vector<Trig>& trigs = trigs_;
+    std::vector<Num>& nums = nums_;
     if (trigs.empty() || nums.empty()) return;
-    if (ctx.other_year || other_time) return;
+    if (other_time || other_year(ctx.cur)) return;
     // Each figure binds to the nearest trigger before it (weak triggers that
     // do not qualify are read as filler).
     for (auto& num : nums) {
@@ -484,9 +489,9 @@ class Scanner {
            between == "以及";
   }
 
-  static bool context_ok(const Phrase& p, const Context& ctx) {
-    if ((p.flags & kContext) && !ctx.apply && !ctx.prev_apply) return false;
-    if ((p.flags & kProactive) && !ctx.proactive && !ctx.prev_proactive) return false;
+  bool context_ok(const Phrase& p, Context& ctx) const {
+    if ((p.flags & kContext) && !apply(ctx.cur) && !apply(ctx.prev)) return false;
+    if ((p.flags & kProactive) && !proactive(ctx.cur) && !proactive(ctx.prev)) return false;
     return true;
   }
 
@@ -560,8 +565,6 @@ class Scanner {
   size_t reported_ = 0;
   std::vector<Trig> trigs_;  // a clause's triggers and figures (buffers kept between clauses)
   std::vector<Num> nums_;
-  std::vector<End> ends_;                                  // see mark()
-  std::vector<size_t> apply_at_, proactive_at_, year_at_;
 };
 
 }  // namespace
