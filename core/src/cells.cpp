@@ -23,7 +23,7 @@ bool only(std::string_view s, std::string_view chars) {
 
 struct Votes {
   size_t tsv = 0, cpl = 0, pipe = 0, markdown = 0, plain = 0;
-  std::string winner() const {
+  const char* winner() const {
     size_t best = plain;
     const char* name = "plain";
     if (tsv > best) { best = tsv; name = "tsv"; }
@@ -47,14 +47,21 @@ inline uint64_t load8(const char* p) {
   return x;
 }
 
-/// Is there a '|' in `line`?
-bool has_bar(std::string_view line) {
+/// What a line holds: a '|' (then the tabs don't matter), else a tab, else neither.
+enum class Marks { bar, tab, none };
+Marks line_marks(std::string_view line) {
+  bool tab = false;
   size_t i = 0;
-  for (; i + 8 <= line.size(); i += 8)
-    if (has_byte(load8(line.data() + i), '|')) return true;
-  for (; i < line.size(); ++i)
-    if (line[i] == '|') return true;
-  return false;
+  for (; i + 8 <= line.size(); i += 8) {
+    uint64_t w = load8(line.data() + i);
+    if (has_byte(w, '|')) return Marks::bar;
+    tab = tab || has_byte(w, '\t');
+  }
+  for (; i < line.size(); ++i) {
+    if (line[i] == '|') return Marks::bar;
+    tab = tab || line[i] == '\t';
+  }
+  return tab ? Marks::tab : Marks::none;
 }
 
 /// Offset of the first tab of `line` at or after `from`, or npos.
@@ -105,6 +112,13 @@ void markdown_segments(std::string_view line, F f) {
 
 TokenStream tokenize(const Doc& doc, size_t first, size_t last) {
   TokenStream ts;
+  tokenize(doc, first, last, ts);
+  return ts;
+}
+
+void tokenize(const Doc& doc, size_t first, size_t last, TokenStream& ts) {
+  ts.tokens.clear();
+  ts.joined.clear();
   ts.tokens.reserve(2 * (last - first) + 8);  // most lines give a cell and a row end
   Votes votes;
   bool prev_cpl = false;  // previous line was a one-cell-per-line cell
@@ -124,7 +138,8 @@ TokenStream tokenize(const Doc& doc, size_t first, size_t last) {
       prev_cpl = false;
       continue;
     }
-    if (has_bar(line)) {
+    const Marks marks = line_marks(line);
+    if (marks == Marks::bar) {
       uint32_t base = ln.start;
       if (t.front() == '|') {  // markdown row: | a | b |
         ++votes.markdown;
@@ -151,7 +166,7 @@ TokenStream tokenize(const Doc& doc, size_t first, size_t last) {
       prev_cpl = false;
       continue;
     }
-    if (find_tab(line, 0) != std::string_view::npos) {
+    if (marks == Marks::tab) {
       size_t lead = 0;
       while (lead < line.size() && line[lead] == '\t') ++lead;
       bool one_cell = lead >= 1 && find_tab(line, lead) == std::string_view::npos;
@@ -194,7 +209,6 @@ TokenStream tokenize(const Doc& doc, size_t first, size_t last) {
   }
   push_row_end(ts);
   ts.layout = votes.winner();
-  return ts;
 }
 
 namespace {

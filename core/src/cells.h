@@ -41,6 +41,8 @@ struct TokenStream {
 
 /// Tokenize lines [first, last) of the folded text.
 TokenStream tokenize(const Doc& doc, size_t first, size_t last);
+/// The same into `ts`, reusing its storage (a reader tokenizing several regions).
+void tokenize(const Doc& doc, size_t first, size_t last, TokenStream& ts);
 
 /// A parsed cell value.
 struct Value {

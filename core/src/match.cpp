@@ -234,6 +234,7 @@ struct TemplateKey {
   std::string text;                                   // the label as given (checked on every hit)
   std::u32string key;                                 // label_key without the enumerator
   std::vector<std::pair<char32_t, uint64_t>> masks;   // sorted: character → positions in `key` (≤ 64)
+  uint64_t chars = 0;                                 // bit c % 64 for each character c of `key`
 };
 
 /// LCS length of `a` and `t.key` by the bit-parallel algorithm: one step per character of `a`.
@@ -276,6 +277,11 @@ int score(std::u32string_view a, const TemplateKey& t) {
   std::u32string_view b = t.key;
   if (int q = quick_score(a, b); q >= 0) return q;
   if (!lcs_can_pass(a.size(), b.size())) return 0;
+  // The LCS counts only characters of `a` that `b` has: a bound from the character bits
+  // skips most unrelated labels before any LCS.
+  size_t common = 0;
+  for (char32_t c : a) common += (t.chars >> (c % 64)) & 1;
+  if (200 * common < 75 * (a.size() + b.size())) return 0;  // lcs ≤ common: lcs_score is 0
   return lcs_score(b.size() <= 64 ? lcs_bits(a, t) : lcs_table(a, b), a.size(), b.size());
 }
 
@@ -291,6 +297,7 @@ const TemplateKey& template_key(std::string_view label) {
   t.text = std::string(label);
   Enumerator e = parse_enumerator(label);
   t.key = label_key(label.substr(e.length));
+  for (char32_t c : t.key) t.chars |= uint64_t(1) << (c % 64);
   if (t.key.size() <= 64)
     for (size_t j = 0; j < t.key.size(); ++j) {
       auto it = std::lower_bound(t.masks.begin(), t.masks.end(), std::make_pair(t.key[j], uint64_t(0)));

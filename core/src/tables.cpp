@@ -1,6 +1,7 @@
 // tables: rebuild 表二 (proactive), 表三 (requests) and 表四 (appeals) from
 // the token stream of their section, matching labels against the templates.
 #include <algorithm>
+#include <memory>
 #include <cstring>  // memmem (glibc, musl/Emscripten)
 
 #include "analysis.h"
@@ -257,6 +258,7 @@ const std::vector<std::string>& request_col_keys() {
 struct RequestCandidates : Candidates<RowDef> {
   std::vector<RequestRow> rows;  // parallel to defs
   size_t keys = 0;               // distinct key ids
+  std::unique_ptr<LabelSet> starts;  // the rows that start the table, alone
   using Candidates<RowDef>::Candidates;
 };
 
@@ -278,21 +280,33 @@ const RequestCandidates& request_candidates() {
       r.cell_keys = cell_keys(r.key, request_col_keys());
       out.rows.push_back(std::move(r));
     }
+    std::vector<std::pair<std::string_view, std::string_view>> starts;
+    for (const auto& r : out.rows)
+      if (r.starts) starts.push_back({r.def->label, r.def->variants});
+    out.starts = std::make_unique<LabelSet>(starts);
     return out;
   }();
   return c;
 }
 
-/// The template row a printed label names: the earliest best-scoring row of either
+/// The key a printed label is matched by (label_key after its enumerator) into `key`;
+/// false when it is empty or longer than 60 characters (then no row matches).
+bool request_key(std::string_view text, std::u32string& key) {
+  return label_key_upto(text.substr(enumerator_length(text)), key, 60) && !key.empty();
+}
+
+/// The template row a printed label's key names: the earliest best-scoring row of either
 /// generation (the enumerator breaks ties between same-text rows, "（七）总计" vs the
-/// 总计 header), or nullptr under kMinScore. `key` is scratch space.
-const RequestRow* match_request_row(std::string_view text, std::u32string& key) {
-  if (!label_key_upto(text.substr(enumerator_length(text)), key, 60) || key.empty()) return nullptr;
+/// 总计 header), or nullptr under kMinScore.
+const RequestRow* match_request_row(const std::u32string& key) {
   const auto& c = request_candidates();
   LabelSet::Best b = c.set.best(key);
   if (b.score < kMinScore) return nullptr;
   return &c.rows[size_t(b.index)];
 }
+
+/// Can a printed label's key match a row that starts the table (new_received, carried_over)?
+bool could_start(const std::u32string& key) { return request_candidates().starts->best(key).score >= kMinScore; }
 
 void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   struct Row {
@@ -332,7 +346,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     detached.push_back(rows.back().row->def->label);
     return true;
   };
-  std::u32string key;  // scratch for the matcher
+  std::u32string key, cell_key;  // keys of a label and of its whole cell
   Tail nums, tail;
   for (const Token& t : ts.tokens) {
     if (t.kind == Token::row_end) {
@@ -365,8 +379,24 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     // A text cell: a row label, possibly with its numbers after it.
     bool has_tail = split_numeric_tail(t.text, tail);
     std::string_view label = has_tail ? t.text.substr(0, tail.label_bytes) : t.text;
-    const RequestRow* m = match_request_row(label, key);
-    if (!m && has_tail) { m = match_request_row(t.text, key); has_tail = false; }
+    // Before the table starts only its first rows count, and a cell that matches neither them
+    // (below kMinScore: then no best match is one of them) nor, with a tail, as a whole, is
+    // skipped whatever else it matches (`fragment` counts only once the table has started).
+    const bool label_ok = request_key(label, key);
+    bool cell_done = false, cell_ok = false;  // the whole cell's key, in cell_key, once needed
+    if (!started && !(label_ok && could_start(key))) {
+      if (has_tail) {
+        cell_ok = request_key(t.text, cell_key);
+        cell_done = true;
+      }
+      if (!(cell_ok && could_start(cell_key))) continue;
+    }
+    const RequestRow* m = label_ok ? match_request_row(key) : nullptr;
+    if (!m && has_tail) {
+      if (!cell_done) cell_ok = request_key(t.text, cell_key);
+      m = cell_ok ? match_request_row(cell_key) : nullptr;
+      has_tail = false;
+    }
     if (m && !rows.empty() && rows.back().row->def == m->def) {
       // The tail of the previous row's label, wrapped onto the next line ("认或重新出具已获取信息").
       std::u32string k = label_key(label);
@@ -548,6 +578,7 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
   }
   if (data.empty()) return;
   th.found = true;
+  th.cells.reserve(keys.size());
   th.start = header_start ? header_start : data.front().cells.front().start;
   th.end = data.back().cells.back().end;
   // Split tables: each row of five belongs to its group.
@@ -705,6 +736,7 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
   if (rows.empty()) return;
   th.found = true;
   th.evidence = v2021 > v2019 ? Template::v2021 : v2019 > 0 ? Template::v2019 : Template::unknown;
+  th.cells.reserve(rows.size() * 3);  // three columns in most sub-tables
   const TemplateDef& def = template_def(th.evidence == Template::v2021 ? Template::v2021 : Template::v2019);
   for (auto& r : rows) {
     std::vector<std::string>& cols = r.cols;
@@ -757,10 +789,11 @@ void read_tables(Doc& doc, Analysis& a) {
       {"requests", "本年新收", read_requests},
       {"appeals", "尚未审结", read_appeals},
   };
+  TokenStream ts;  // one stream for every region read
   for (const Spec& spec : kSpecs) {
     // Read lines [l0, l1); keep the table when it is there.
     auto read = [&](size_t l0, size_t l1) {
-      TokenStream ts = tokenize(doc, l0, l1);
+      tokenize(doc, l0, l1, ts);
       TableHit th;
       th.key = spec.key;
       th.layout = doc.html ? "html" : ts.layout;
