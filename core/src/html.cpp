@@ -12,11 +12,12 @@
 namespace nianbao {
 namespace {
 
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+
+/// Does `s` at `i` start with the lower-case ASCII word `w`, in any case?
 bool ieq_prefix(std::string_view s, size_t i, const char* w) {
-  size_t n = std::strlen(w);
-  if (i + n > s.size()) return false;
-  for (size_t k = 0; k < n; ++k)
-    if (std::tolower(static_cast<unsigned char>(s[i + k])) != w[k]) return false;
+  for (size_t k = 0; w[k]; ++k)
+    if (i + k >= s.size() || ascii_lower(s[i + k]) != w[k]) return false;
   return true;
 }
 
@@ -100,8 +101,9 @@ void html_view(Doc& doc) {
       bool script = ieq_prefix(s, i, "<script"), style = ieq_prefix(s, i, "<style");
       if (script || style) {
         const char* close = script ? "</script" : "</style";
-        size_t e = i + 1;
-        while (e < s.size() && !ieq_prefix(s, e, close)) ++e;
+        size_t e = s.find('<', i + 1);
+        while (e != std::string_view::npos && !ieq_prefix(s, e, close)) e = s.find('<', e + 1);
+        if (e == std::string_view::npos) e = s.size();
         e = s.find('>', e);
         e = e == std::string_view::npos ? s.size() : e + 1;
         m.skip(uint32_t(e - i)); i = e; continue;
@@ -116,7 +118,7 @@ void html_view(Doc& doc) {
       size_t nl = 0;
       while (nl < name.size() && (std::isalnum(static_cast<unsigned char>(name[nl])))) ++nl;
       std::string lname;
-      for (size_t k = 0; k < nl; ++k) lname += char(std::tolower(static_cast<unsigned char>(name[k])));
+      for (size_t k = 0; k < nl; ++k) lname += ascii_lower(name[k]);
       uint32_t len = uint32_t(e + 1 - i);
       i = e + 1;
       if (lname == "td" || lname == "th") {
