@@ -267,7 +267,9 @@
       stopWorker();
       fail(wasReady ? "engineFailed" : "loadFailed", e.message || "worker error");
     };
-    worker.postMessage({ type: "init", wasmGzipBase64: typeof NB_EMBED !== "undefined" ? NB_EMBED.wasmGzip : undefined });
+    // Nothing to check yet: the worker warms the engine up while the user pastes (worker.js warmUp).
+    worker.postMessage({ type: "init", wasmGzipBase64: typeof NB_EMBED !== "undefined" ? NB_EMBED.wasmGzip : undefined,
+      warmUp: !ui.text.value.trim() });
   }
 
   function stopWorker() {

@@ -1,7 +1,7 @@
 // nianbao-check page worker: owns the WebAssembly engine so typing never waits for a check.
 //
 // Protocol (all messages are plain objects):
-//   → {type: "init", wasmGzipBase64?}    ← {type: "ready", version, templates} | {type: "failed", stage, message}
+//   → {type: "init", wasmGzipBase64?, warmUp?}  ← {type: "ready", version, templates} | {type: "failed", stage, message}
 //   → {type: "check", id, text, file}   ← {type: "result", id, result, ms}    | {type: "failed", id, stage, message}
 //   → {type: "compare", id, last, text} ← {type: "result", id, result, ms}    (compare.html: nianbao-compare/1)
 // A failure after init is reported and the worker stays alive; the page decides whether to
@@ -47,9 +47,40 @@ async function init(msg) {
       printErr: (s) => console.warn("nianbao:", s),
       onAbort: () => { broken = true; },
     });
-    postMessage({ type: "ready", version: String(engine.version()), templates: asObject(engine.templates()) });
+    const templates = asObject(engine.templates());
+    postMessage({ type: "ready", version: String(engine.version()), templates });
+    if (msg.warmUp) warmUp(templates);
   } catch (err) {
     postMessage({ type: "failed", stage: "init", message: describe(err) });
+  }
+}
+
+// V8 compiles a module's functions lazily, on their first call, with its baseline compiler: the first
+// check of a page's life pays for compiling most of the engine (a few hundred ms on a slow machine).
+// When the page starts with nothing to check, it asks for this: one check of a small report made from
+// the templates, while the user is still pasting, so that their first check does not pay for it.
+function warmUp(templates) {
+  const t = templates && (templates.v2021 || templates.v2019);
+  if (!t || !Array.isArray(t.sections)) return;
+  const numerals = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+  const lines = ["某区人民政府办公室2023年政府信息公开工作年度报告"];
+  for (const s of t.sections) {
+    lines.push(`${numerals[s.number] || s.number}、${s.heading}`, "2023年，本机关共收到政府信息公开申请12件，办结10件，结转2件。");
+    const table = (t.tables || {})[s.key];
+    const columns = table && Array.isArray(table.columns) ? table.columns : [];
+    if (table && Array.isArray(table.rows)) {
+      lines.push(["", ...columns.map((c) => c.label)].join("\t"));
+      for (const r of table.rows) lines.push([r.label, ...columns.map(() => "0")].join("\t"));
+    } else if (columns.length) {
+      lines.push(columns.map((c) => c.label).join("\t"), columns.map(() => "0").join("\t"));
+    }
+  }
+  try {
+    engine.check(lines.join("\n"), { file: "" });
+  } catch (err) {
+    // Only a warm-up; but a trap can leave the instance inconsistent (see check): the next check then
+    // says the engine is unavailable and the page starts a fresh worker.
+    broken = broken || !(err instanceof SyntaxError);
   }
 }
 
