@@ -121,7 +121,7 @@ void check_copies(Doc& doc, Analysis& a) {
   // end) by character index mod 16, the last gram hashes by gram index mod 8.
   // Gram g starts at character g, so its span is read from the character rings.
   static_assert(kGram + kWindow <= 16 && kWindow <= 8, "ring sizes");
-  uint32_t ring_c[16], ring_s[16], ring_e[16];
+  uint32_t ring_c[16] = {}, ring_s[16], ring_e[16];  // ring_c starts at 0: nothing leaves the first grams
   uint64_t ring_h[8];
   uint64_t h = 0;
   uint32_t ncp = 0;
@@ -169,8 +169,7 @@ void check_copies(Doc& doc, Analysis& a) {
         if (a.sections[sec].start <= cs && cs < a.sections[sec].body_end) ++sec_chars[size_t(index.owner(sec))];
       }
       ++line_chars;
-      h = h * base + uint64_t(c);
-      if (ncp >= kGram) h -= pow * ring_c[(ncp - kGram) & 15];  // the character leaving the k-gram
+      h = h * base + uint64_t(c) - pow * ring_c[(ncp - kGram) & 15];  // in and out of the k-gram
       ring_c[ncp & 15] = uint32_t(c);
       ring_s[ncp & 15] = cs;
       ring_e[ncp & 15] = uint32_t(i);

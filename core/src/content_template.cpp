@@ -185,6 +185,26 @@ void check_labels(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Pr
   }
 }
 
+/// For the shape check: each request row (group labels skipped) and each
+/// request column as a one-entry match.h LabelSet. Built once per generation.
+struct ShapeSets {
+  std::vector<nianbao::LabelSet> rows, cols;
+};
+
+const ShapeSets& shape_sets(Template g) {
+  static const std::vector<ShapeSets> kSets = [] {
+    std::vector<ShapeSets> out(2);
+    for (size_t gi = 0; gi < 2; ++gi) {
+      for (const auto& r : template_def(gi ? Template::v2021 : Template::v2019).request_rows)
+        if (!r.group_only) out[gi].rows.emplace_back(std::vector<std::pair<std::string_view, std::string_view>>{{r.label, r.variants}});
+      for (const auto& c : request_columns())
+        out[gi].cols.emplace_back(std::vector<std::pair<std::string_view, std::string_view>>{{c.label, c.variants}});
+    }
+    return out;
+  }();
+  return kSets[g == Template::v2021 ? 1 : 0];
+}
+
 void check_shape(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Printed>& printed, Template g) {
   if (t.key != "requests" || !t.glued.empty()) return;
   // The rows and the columns with a cell ("row/col"; the keys of rows and
@@ -199,18 +219,19 @@ void check_shape(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Pri
       cols_read.push_back(k.substr(last + 1));
   }
   auto listed = [](const std::vector<std::string_view>& v, std::string_view k) { return std::find(v.begin(), v.end(), k) != v.end(); };
-  auto printed_as = [&](const char* label, const char* variants) {
-    return std::any_of(printed.begin(), printed.end(), [&](const Printed& p) {
-      return best_label_score(std::u32string(p.key), label, variants) >= 75;
-    });
+  // Printed as a label: a score of at least 75 against the template's wording
+  // or a variant (best_label_score, through a match.h LabelSet built once).
+  auto printed_as = [&](const nianbao::LabelSet& set) {
+    return std::any_of(printed.begin(), printed.end(), [&](const Printed& p) { return set.best(p.key).score >= 75; });
   };
+  const ShapeSets& sets = shape_sets(g);
   // Rows: read (a cell) or at least printed (a label).
   std::vector<const RowDef*> missing;
   size_t rows = 0;
   for (const auto& r : template_def(g).request_rows) {
     if (r.group_only) continue;
+    bool seen = listed(rows_read, r.key) || printed_as(sets.rows[rows]);
     ++rows;
-    bool seen = listed(rows_read, r.key) || printed_as(r.label, r.variants);
     if (!seen) missing.push_back(&r);
   }
   // A table with most rows unread is a reading failure, not a report that lacks rows.
@@ -226,8 +247,9 @@ void check_shape(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Pri
   }
   if (missing.empty()) add_check(a, "template.missing_row", Status::pass, "every template row present");
   // Columns: a cell in some row, or a header label.
-  for (const auto& c : request_columns()) {
-    bool seen = listed(cols_read, c.key) || printed_as(c.label, c.variants);
+  for (size_t ci = 0; ci < request_columns().size(); ++ci) {
+    const ColDef& c = request_columns()[ci];
+    bool seen = listed(cols_read, c.key) || printed_as(sets.cols[ci]);
     if (seen) continue;
     std::string id = "template.missing_column/" + std::string(c.key);
     add_check(a, id, Status::fail, "template column present");
