@@ -161,14 +161,17 @@ async function node(text) {
 async function chromium(text) {
   const lib = path.join(root, "tests/e2e/lib.mjs");
   need(path.join(root, "tests/e2e/node_modules/playwright-core"), "cd tests/e2e && npm ci");
-  const { openBrowser, openPage } = await import(pathToFileURL(lib).href);
+  const { openBrowser } = await import(pathToFileURL(lib).href);
   const { serve } = await import(pathToFileURL(path.join(root, "tools/serve.mjs")).href);
   const server = await serve({ dir: wasmDir, port: 0 });
   const browser = await openBrowser();
   try {
     const { page } = browser;
     const version = browser.context.browser() ? browser.context.browser().version() : "";
-    await openPage(page, `http://127.0.0.1:${server.address().port}/`);
+    // A page of the same origin that runs no engine of its own (the server's 404 page, under the same
+    // policy): V8 shares a module's compiled code between workers of a process, so the page's own
+    // worker (which warms up when it has nothing to check) would hide the first call's compilation.
+    await page.goto(`http://127.0.0.1:${server.address().port}/no-engine-here`);
     const r = await page.evaluate(async ({ text, runs, warmup, warmupMs }) => {
       const w = (window.__benchWorker = new Worker("worker.js"));
       const next = () => new Promise((ok, ko) => {
@@ -341,7 +344,8 @@ function render({ mach, text, nat, nd, ch, fr, sz }) {
     "Native times what the binding runs inside the module (`nianbao::check` + `to_json` with UTF-16 offsets, " +
     "`tools/bench/one.cpp`); node and Chromium time the module's `check(text, {file: \"\"})`, which adds the " +
     "string marshalling and `JSON.parse` of the result. Chromium: in the page's worker (the hosted build's " +
-    "`worker.js`, timed by the worker's own `performance.now()`); *round trip*: posting the text from the page " +
+    "`worker.js`, timed by the worker's own `performance.now()`, started from a page of the same origin that runs " +
+    "no engine itself, as V8 shares compiled code between the workers of a process); *round trip*: posting the text from the page " +
     "until the result object has arrived in the page. *First call* and *calls 2–11* (median) come before the " +
     "warm-up is over: V8 compiles wasm lazily with its baseline compiler and optimizes hot functions in the background.");
   L.push("");
