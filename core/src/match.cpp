@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <unordered_map>
 #include <vector>
-#include <cstdio>
 
 #include "utf8.h"
 
@@ -152,11 +152,12 @@ namespace {
 
 /// The key characters of `text` (letters, digits, Han) into `out`, at most `max` of them;
 /// false when there are more. Common Han characters (lead bytes E1–EC, which take any
-/// continuation bytes) are decoded inline; everything else goes through utf8_at.
+/// continuation bytes) are decoded inline; everything else goes through utf8_at. Characters
+/// gather in a small buffer, appended to `out` 64 at a time.
 bool key_chars(std::string_view text, std::u32string& out, size_t max) {
-  out.resize(std::min(text.size(), max));  // a character takes a byte at least
-  char32_t* o = &out[0];
-  size_t n = 0;
+  out.clear();
+  char32_t buf[64];
+  size_t in_buf = 0, n = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t len = text.size();
   for (size_t i = 0; i < len;) {
@@ -173,19 +174,24 @@ bool key_chars(std::string_view text, std::u32string& out, size_t max) {
     }
     if (is_han(c) || is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
       if (n == max) {
-        out.resize(n);
+        out.append(buf, in_buf);
         return false;
       }
-      o[n++] = char32_t(c);
+      ++n;
+      buf[in_buf++] = char32_t(c);
+      if (in_buf == 64) {
+        out.append(buf, in_buf);
+        in_buf = 0;
+      }
     }
   }
-  out.resize(n);
+  out.append(buf, in_buf);
   return true;
 }
 
 }  // namespace
 
-void label_key_into(std::string_view text, std::u32string& out) { key_chars(text, out, text.size()); }
+void label_key_into(std::string_view text, std::u32string& out) { key_chars(text, out, SIZE_MAX); }
 
 bool label_key_upto(std::string_view text, std::u32string& out, size_t max) { return key_chars(text, out, max); }
 
