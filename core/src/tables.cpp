@@ -1,8 +1,8 @@
 // tables: rebuild 表二 (proactive), 表三 (requests) and 表四 (appeals) from
 // the token stream of their section, matching labels against the templates.
 #include <algorithm>
-#include <memory>
 #include <cstring>  // memmem (glibc, musl/Emscripten)
+#include <memory>
 
 #include "analysis.h"
 #include "cells.h"
