@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "match.h"
 #include "stage_times.h"
@@ -14,6 +15,42 @@
 
 namespace nianbao {
 namespace content {
+
+void find_all(std::string_view s, const std::vector<std::string_view>& words,
+              const std::function<void(size_t, size_t)>& f) {
+  // The anchor of each word: its first rare byte (see content.h), or none.
+  auto rare = [](unsigned char b) { return b < 0x80 || (b >= 0xC0 && (b < 0xE4 || b > 0xE9)); };
+  struct Anchor { unsigned char byte; size_t word, offset; };
+  std::vector<Anchor> anchors;
+  for (size_t w = 0; w < words.size(); ++w) {
+    const std::string_view word = words[w];
+    if (word.empty()) continue;
+    size_t k = 0;
+    while (k < word.size() && !rare(static_cast<unsigned char>(word[k]))) ++k;
+    if (k < word.size()) {
+      anchors.push_back({static_cast<unsigned char>(word[k]), w, k});
+    } else {
+      for (size_t p = find_text(s, word); p != std::string_view::npos; p = find_text(s, word, p + 1)) f(p, w);
+    }
+  }
+  // One memchr pass per anchor byte, each hit tried for the words anchored on it.
+  std::stable_sort(anchors.begin(), anchors.end(), [](const Anchor& x, const Anchor& y) { return x.byte < y.byte; });
+  for (size_t a = 0; a < anchors.size();) {
+    size_t b = a;
+    while (b < anchors.size() && anchors[b].byte == anchors[a].byte) ++b;
+    for (const char* p = s.data(); p < s.data() + s.size();) {
+      const void* hit = std::memchr(p, anchors[a].byte, size_t(s.data() + s.size() - p));
+      if (!hit) break;
+      const size_t at = size_t(static_cast<const char*>(hit) - s.data());
+      for (size_t k = a; k < b; ++k) {
+        const Anchor& an = anchors[k];
+        if (at >= an.offset && s.compare(at - an.offset, words[an.word].size(), words[an.word]) == 0) f(at - an.offset, an.word);
+      }
+      p = static_cast<const char*>(hit) + 1;
+    }
+    a = b;
+  }
+}
 
 size_t find_first_word(std::string_view s, const std::string_view* words, size_t n) {
   if (n == 0) return std::string_view::npos;

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,6 +77,14 @@ class CharMap {
   uint32_t keys_[kSlots];
   uint8_t bits_[kSlots] = {};
 };
+
+/// Every occurrence of each of `words` in `s`: f(position, word index), in
+/// text order for each word (not across words). A word holding a byte that is
+/// rare in Chinese text — ASCII (the fold made full-width punctuation ASCII)
+/// or a UTF-8 lead byte outside E4–E9 (【 is E3 80 90) — is found by memchr
+/// on that byte, one pass for all the words sharing it; the others by memmem.
+void find_all(std::string_view s, const std::vector<std::string_view>& words,
+              const std::function<void(size_t, size_t)>& f);
 
 /// Position of the first occurrence of any of `words` in `s`, or npos: one
 /// search for their common prefix, each hit then compared (else one search

@@ -127,6 +127,7 @@ void check_copies(Doc& doc, Analysis& a) {
   uint32_t ncp = 0;
   uint32_t gram_index = 0;
   uint32_t min_gram = 0;
+  uint64_t min_h = UINT64_MAX;  // ring_h[min_gram & 7] (none yet: any first gram is smaller or equal)
   int64_t last_pick = -1;
   size_t sec = 0;
   const std::string_view text(doc.text);
@@ -180,12 +181,26 @@ void check_copies(Doc& doc, Analysis& a) {
       // (robust winnowing): the new gram when it is no larger than the last
       // minimum, else that one while it is in the window, else the smallest of
       // the window. Which hash is smaller is a coin toss: selects, not branches.
+      // (The minimum's hash is kept beside its index, so that the next
+      // comparison does not wait for a load; the rescan compares pairs first,
+      // a tree of depth three rather than a chain of five.)
       const uint64_t gh = mix(h);
       ring_h[gram_index & 7] = gh;
-      min_gram = select(gh <= ring_h[min_gram & 7], gram_index, min_gram);
+      const bool newer = gh <= min_h;
+      min_gram = select(newer, gram_index, min_gram);
+      min_h = newer ? gh : min_h;
       if (min_gram + kWindow <= gram_index) {
-        min_gram = gram_index + 1 - uint32_t(kWindow);
-        for (uint32_t g = min_gram + 1; g <= gram_index; ++g) min_gram = select(ring_h[g & 7] <= ring_h[min_gram & 7], g, min_gram);
+        static_assert(kWindow == 6, "the rescan below is written for a window of six grams");
+        const uint32_t g0 = gram_index + 1 - uint32_t(kWindow);
+        struct Min { uint64_t h; uint32_t g; };
+        auto later = [&](Min older, Min newer_one) {  // the smaller, the newer of equal ones
+          const bool take = newer_one.h <= older.h;
+          return Min{take ? newer_one.h : older.h, select(take, newer_one.g, older.g)};
+        };
+        auto at = [&](uint32_t g) { return Min{ring_h[g & 7], g}; };
+        const Min m = later(later(later(at(g0), at(g0 + 1)), later(at(g0 + 2), at(g0 + 3))), later(at(g0 + 4), at(g0 + 5)));
+        min_gram = m.g;
+        min_h = m.h;
       }
       // A new fingerprint when the window's minimum moved.
       if (int64_t(min_gram) != last_pick && gram_index + 1 >= kWindow) {

@@ -274,18 +274,16 @@ void report(Doc& doc, Analysis& a, const char* key, const char* zh, const char* 
   doc.findings.push_back(std::move(fd));
 }
 
-/// kContains: each word searched once in the whole text (memmem), each
+/// kContains: each word searched once in the whole text (find_all), each
 /// occurrence taken to its line. Per line the first word of the list found in
 /// it, at its first occurrence — what a search of the line word by word finds.
 void contains_hits(const Doc& doc, const ResidueWords& words, std::vector<std::pair<uint32_t, uint32_t>>& at) {
   struct Hit { size_t line; uint32_t word, start, end; };
   std::vector<Hit> hits;
   const std::string_view text(doc.text);
-  for (uint32_t wi = 0; wi < words.list.size(); ++wi) {
-    const std::string_view w = words.list[wi];
-    for (size_t p = find_text(text, w); p != std::string_view::npos; p = find_text(text, w, p + 1))
-      hits.push_back({doc.line_of(uint32_t(p)), wi, uint32_t(p), uint32_t(p + w.size())});
-  }
+  find_all(text, words.list, [&](size_t p, size_t wi) {
+    hits.push_back({doc.line_of(uint32_t(p)), uint32_t(wi), uint32_t(p), uint32_t(p + words.list[wi].size())});
+  });
   if (hits.empty()) return;
   std::sort(hits.begin(), hits.end(), [](const Hit& x, const Hit& y) {
     return x.line != y.line ? x.line < y.line : x.word != y.word ? x.word < y.word : x.start < y.start;
