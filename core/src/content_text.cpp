@@ -200,6 +200,7 @@ bool rule_line(std::string_view t) {
 struct ResidueWords {
   std::vector<std::string_view> list;
   size_t longest = 0;
+  std::vector<int32_t> firsts;  // the first character of each word, once each
 };
 
 const ResidueWords& residue_words(size_t r) {
@@ -211,6 +212,9 @@ const ResidueWords& residue_words(size_t r) {
         size_t bar = ws.find('|');
         out[i].list.push_back(ws.substr(0, bar));
         out[i].longest = std::max(out[i].longest, out[i].list.back().size());
+        size_t k = 0;
+        const int32_t c = out[i].list.back().empty() ? -1 : utf8_at(out[i].list.back(), k);
+        if (c >= 0 && std::find(out[i].firsts.begin(), out[i].firsts.end(), c) == out[i].firsts.end()) out[i].firsts.push_back(c);
         if (bar == std::string_view::npos) break;
         ws.remove_prefix(bar + 1);
       }
@@ -236,13 +240,8 @@ bool field_line(std::string_view t, const ResidueWords& words) {
     size_t k = i;
     int32_t c = utf8_at(t, k);
     if (!dropped(c)) {
-      if (n == 0) {
-        // Quick test: a field line starts with the first character of a word.
-        const std::string_view first = t.substr(i, k - i);
-        bool any = false;
-        for (std::string_view w : words.list) any |= w.compare(0, first.size(), first) == 0;
-        if (!any) return false;
-      }
+      // Quick test: a field line starts with the first character of a word.
+      if (n == 0 && std::find(words.firsts.begin(), words.firsts.end(), c) == words.firsts.end()) return false;
       std::memcpy(buf + n, t.data() + i, k - i);
       n += k - i;
     }

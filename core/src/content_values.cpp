@@ -109,9 +109,10 @@ void check_counts(Doc& doc, Analysis& a, const TableHit& t) {
     if (!c.value) continue;
     // The common case (a whole count >= 0) allocates nothing; names and
     // labels are only built for a finding.
+    const double v = *c.value;
+    if (v >= 0 && v < 9e15 && double(int64_t(v)) == v) continue;  // whole and not negative: no rule applies
     size_t slash = c.key.rfind('/');
     std::string_view col = std::string_view(c.key).substr(slash + 1);
-    const double v = *c.value;
     const char* rule = nullptr;
     if (col != "amount" && std::fabs(v - std::round(v)) > 1e-9) rule = "NB0809";
     else if (!not_a_count(col) && v < 0) rule = "NB0808";
