@@ -179,25 +179,41 @@ size_t parse_number(std::string_view s, size_t i, double& value) {
   if (i >= s.size()) return 0;
   if (s[i] >= '0' && s[i] <= '9') {
     size_t j = i;
-    std::string digits;
+    char digits[17];  // the digits and the point, as printed (more than 15: no number)
+    size_t n = 0;
+    bool dot = false;
+    uint64_t whole = 0;  // the value while there is no point (at most 15 digits: exact)
     while (j < s.size()) {
       char c = s[j];
-      if (c >= '0' && c <= '9') { digits += c; ++j; continue; }
+      if (c >= '0' && c <= '9') {
+        if (n < sizeof digits) digits[n] = c;
+        ++n;
+        whole = whole * 10 + uint64_t(c - '0');
+        ++j;
+        continue;
+      }
       // "1,295": a comma followed by exactly three digits.
       auto dig = [&](size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
       if (c == ',' && dig(j + 1) && dig(j + 2) && dig(j + 3) && !dig(j + 4)) {  // "1,295"
         ++j;
         continue;
       }
-      if (c == '.' && j + 1 < s.size() && s[j + 1] >= '0' && s[j + 1] <= '9' && digits.find('.') == std::string::npos) {
-        digits += '.';
+      if (c == '.' && j + 1 < s.size() && s[j + 1] >= '0' && s[j + 1] <= '9' && !dot) {
+        if (n < sizeof digits) digits[n] = '.';
+        ++n;
+        dot = true;
         ++j;
         continue;
       }
       break;
     }
-    if (digits.size() > 15) return 0;
-    value = std::strtod(digits.c_str(), nullptr);
+    if (n > 15) return 0;
+    if (dot) {
+      digits[n] = '\0';
+      value = std::strtod(digits, nullptr);
+    } else {
+      value = double(whole);  // what strtod gives for at most 15 digits
+    }
     return j - i;
   }
   // Chinese numeral: 十五, 二十一, 一百零三, 两千, 二〇二〇 (digit by digit).

@@ -12,7 +12,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
-#include <map>
+#include <deque>
 
 #include "content.h"
 #include "utf8.h"
@@ -222,7 +222,6 @@ struct Sum {
   bool by_columns = false;   // a row's 总计 was blank: its applicant cells were added
   bool blanks = false;       // blank cells counted as 0
   std::vector<const CellHit*> cells;
-  std::vector<std::string> keys;
 };
 
 std::vector<std::string_view> expand_rows(const Analysis& a, std::string_view op) {
@@ -247,16 +246,18 @@ std::vector<std::string_view> expand_rows(const Analysis& a, std::string_view op
 
 /// One request row's figure: its 总计 cell, else the sum of its applicant cells.
 bool request_row(const TableHit& t, std::string_view row, Sum& sum) {
-  std::string key;  // "row/col"
-  auto cell_of = [&](std::string_view col) {
-    key.assign(row.data(), row.size()).append(1, '/').append(col.data(), col.size());
-    return t.find(key);
+  char buf[128];  // "row/col" (template keys: a few dozen bytes)
+  auto cell_of = [&](std::string_view col) -> const CellHit* {
+    if (row.size() + 1 + col.size() > sizeof buf) return t.find(std::string(row) + "/" + std::string(col));
+    std::memcpy(buf, row.data(), row.size());
+    buf[row.size()] = '/';
+    std::memcpy(buf + row.size() + 1, col.data(), col.size());
+    return t.find(std::string_view(buf, row.size() + 1 + col.size()));
   };
   const CellHit* total = cell_of("total");
   if (total && total->value) {
     sum.value += *total->value;
     sum.cells.push_back(total);
-    sum.keys.push_back(total->key);
     return true;
   }
   bool present = total != nullptr, any = false;
@@ -273,7 +274,7 @@ bool request_row(const TableHit& t, std::string_view row, Sum& sum) {
   if (any) {
     sum.by_columns = true;
     sum.value += v;
-    for (const auto* c : cells) { sum.cells.push_back(c); sum.keys.push_back(c->key); }
+    sum.cells.insert(sum.cells.end(), cells.begin(), cells.end());
   } else {
     sum.blanks = true;  // the whole row is blank
   }
@@ -293,7 +294,7 @@ Sum evaluate(const Analysis& a, const Phrase& p, std::string_view alt) {
     } else {
       const CellHit* c = t->find(op);
       if (!c) all = false;
-      else if (c->value) { sum.value += *c->value; sum.cells.push_back(c); sum.keys.push_back(c->key); }
+      else if (c->value) { sum.value += *c->value; sum.cells.push_back(c); }
       else sum.blanks = true;
     }
     if (plus == std::string_view::npos) break;
@@ -306,7 +307,11 @@ Sum evaluate(const Analysis& a, const Phrase& p, std::string_view alt) {
 /// "granted+partial" → "granted + partial" (for formulas and messages).
 std::string alt_text(std::string_view alt) {
   std::string s;
-  for (char c : alt) s += c == '+' ? std::string(" + ") : std::string(1, c);
+  s.reserve(alt.size() + 8);
+  for (char c : alt) {
+    if (c == '+') s += " + ";
+    else s += c;
+  }
   return s;
 }
 
@@ -505,8 +510,9 @@ class Scanner {
     while (!alts.empty()) {
       size_t semi = alts.find(';');
       std::string_view alt = alts.substr(0, semi);
-      auto memo = sums_.find(alt);  // the table does not change: evaluate each sum once
-      if (memo == sums_.end()) memo = sums_.emplace(alt, evaluate(a_, p, alt)).first;
+      // The table does not change: each sum is evaluated once (a few dozen at most).
+      auto memo = std::find_if(sums_.begin(), sums_.end(), [&](const auto& e) { return e.first == alt; });
+      if (memo == sums_.end()) memo = sums_.insert(sums_.end(), {alt, evaluate(a_, p, alt)});
       if (memo->second.ok) sums.push_back({alt, &memo->second});
       if (semi == std::string_view::npos) break;
       alts.remove_prefix(semi + 1);
@@ -519,12 +525,15 @@ class Scanner {
       if (std::fabs(sums[i].second->value - num.value) < 1e-6) { pick = i; pass = true; break; }
     const Sum& sum = *sums[pick].second;
     std::string id = "text.narrative_vs_table/" + std::string(p.key);
-    int& seen = ids_[p.key];
+    auto id_seen = std::find_if(ids_.begin(), ids_.end(), [&](const auto& e) { return e.first == p.key; });
+    if (id_seen == ids_.end()) id_seen = ids_.insert(ids_.end(), {p.key, 0});
+    int& seen = id_seen->second;
     if (++seen > 1) id += "." + std::to_string(seen);
     Check& c = add_check(a_, id, pass ? Status::pass : Status::fail, "text = " + alt_text(sums[pick].first));
     c.lhs = num.value;
     c.rhs = sum.value;
-    c.cells = sum.keys;
+    c.cells.reserve(sum.cells.size());
+    for (const CellHit* cell : sum.cells) c.cells.push_back(cell->key);
     if (pass) return;
     const Prose& pr = *prose_;
     size_t b = cb + num.pos, e = cb + num.pos + num.len + num.unit_len;
@@ -560,8 +569,8 @@ class Scanner {
   Doc& doc_;
   Analysis& a_;
   const Prose* prose_ = nullptr;
-  std::map<std::string_view, int> ids_;   // by phrase key: figures reported so far
-  std::map<std::string_view, Sum> sums_;  // by alternative (views into kPhrases)
+  std::vector<std::pair<std::string_view, int>> ids_;  // by phrase key: figures reported so far
+  std::deque<std::pair<std::string_view, Sum>> sums_;  // by alternative (views into kPhrases); a deque: they never move
   size_t reported_ = 0;
   std::vector<Trig> trigs_;  // a clause's triggers and figures (buffers kept between clauses)
   std::vector<Num> nums_;
