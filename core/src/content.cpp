@@ -274,13 +274,13 @@ std::string line_no(const Doc& doc, uint32_t pos) { return std::to_string(doc.li
 }  // namespace content
 
 void run_content_checks(Doc& doc, Analysis& a) {
-  NIANBAO_TIMED(12, "c.narrative", content::check_narrative(doc, a));
-  NIANBAO_TIMED(13, "c.copies", content::check_copies(doc, a));
-  NIANBAO_TIMED(14, "c.identity", content::check_identity(doc, a));
-  NIANBAO_TIMED(15, "c.val+req", content::check_values(doc, a));
-  NIANBAO_TIMED(16, "c.template", content::check_template(doc, a));
-  NIANBAO_TIMED(15, "c.val+req", content::check_required(doc, a));
-  NIANBAO_TIMED(17, "c.artifacts", content::check_artifacts(doc, a));
+  NIANBAO_TIMED(12, "content.narrative", content::check_narrative(doc, a));
+  NIANBAO_TIMED(13, "content.copies", content::check_copies(doc, a));
+  NIANBAO_TIMED(14, "content.identity", content::check_identity(doc, a));
+  NIANBAO_TIMED(15, "content.val+req", content::check_values(doc, a));
+  NIANBAO_TIMED(16, "content.template", content::check_template(doc, a));
+  NIANBAO_TIMED(15, "content.val+req", content::check_required(doc, a));
+  NIANBAO_TIMED(17, "content.artifacts", content::check_artifacts(doc, a));
 }
 
 }  // namespace nianbao
