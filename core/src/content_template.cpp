@@ -185,10 +185,57 @@ void check_labels(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Pr
   }
 }
 
+/// What a score of 75 needs (match.cpp): equal keys or one a prefix of the
+/// other — the same first character — or an LCS with 200·LCS ≥ 75·(|a| + |b|),
+/// and the LCS counts only characters of the printed key that the template
+/// key holds. A key's first character, length and character bits (c % 64) let
+/// most printed labels be passed over before any scoring.
+struct KeyBound {
+  char32_t first;
+  size_t len;
+  uint64_t bits;
+};
+
+bool may_reach_75(std::u32string_view a, const std::vector<KeyBound>& keys) {
+  for (const KeyBound& k : keys) {
+    if (a[0] == k.first) return true;
+    size_t common = 0;
+    for (char32_t c : a) common += (k.bits >> (c % 64)) & 1;
+    if (200 * common >= 75 * (a.size() + k.len)) return true;
+  }
+  return false;
+}
+
+/// A template label with its variants: a one-entry match.h LabelSet (the
+/// score is best_label_score's) and the bounds of its keys.
+struct ShapeLabel {
+  nianbao::LabelSet set;
+  std::vector<KeyBound> keys;
+  ShapeLabel(const char* label, const char* variants)
+      : set(std::vector<std::pair<std::string_view, std::string_view>>{{label, variants}}) {
+    auto add = [&](std::string_view text) {
+      const std::u32string k = key_of(text);
+      if (k.empty()) return;  // scores 0 against anything
+      KeyBound b{k[0], k.size(), 0};
+      for (char32_t c : k) b.bits |= uint64_t(1) << (c % 64);
+      keys.push_back(b);
+    };
+    add(label);
+    std::string_view vs(variants);
+    while (!vs.empty()) {
+      size_t bar = vs.find('|');
+      add(vs.substr(0, bar));
+      if (bar == std::string_view::npos) break;
+      vs.remove_prefix(bar + 1);
+    }
+  }
+  bool matches(std::u32string_view printed) const { return may_reach_75(printed, keys) && set.best(printed).score >= 75; }
+};
+
 /// For the shape check: each request row (group labels skipped) and each
-/// request column as a one-entry match.h LabelSet. Built once per generation.
+/// request column. Built once per generation.
 struct ShapeSets {
-  std::vector<nianbao::LabelSet> rows, cols;
+  std::vector<ShapeLabel> rows, cols;
 };
 
 const ShapeSets& shape_sets(Template g) {
@@ -196,9 +243,8 @@ const ShapeSets& shape_sets(Template g) {
     std::vector<ShapeSets> out(2);
     for (size_t gi = 0; gi < 2; ++gi) {
       for (const auto& r : template_def(gi ? Template::v2021 : Template::v2019).request_rows)
-        if (!r.group_only) out[gi].rows.emplace_back(std::vector<std::pair<std::string_view, std::string_view>>{{r.label, r.variants}});
-      for (const auto& c : request_columns())
-        out[gi].cols.emplace_back(std::vector<std::pair<std::string_view, std::string_view>>{{c.label, c.variants}});
+        if (!r.group_only) out[gi].rows.emplace_back(r.label, r.variants);
+      for (const auto& c : request_columns()) out[gi].cols.emplace_back(c.label, c.variants);
     }
     return out;
   }();
@@ -221,8 +267,8 @@ void check_shape(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Pri
   auto listed = [](const std::vector<std::string_view>& v, std::string_view k) { return std::find(v.begin(), v.end(), k) != v.end(); };
   // Printed as a label: a score of at least 75 against the template's wording
   // or a variant (best_label_score, through a match.h LabelSet built once).
-  auto printed_as = [&](const nianbao::LabelSet& set) {
-    return std::any_of(printed.begin(), printed.end(), [&](const Printed& p) { return set.best(p.key).score >= 75; });
+  auto printed_as = [&](const ShapeLabel& l) {
+    return std::any_of(printed.begin(), printed.end(), [&](const Printed& p) { return l.matches(p.key); });
   };
   const ShapeSets& sets = shape_sets(g);
   // Rows: read (a cell) or at least printed (a label).
