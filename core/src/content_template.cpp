@@ -9,6 +9,7 @@
 // cell in any row and no header is missing. The generation check gives the
 // year/template finding of meta.cpp (NB0103) its check id.
 #include <algorithm>
+#include <cstring>
 #include <set>
 
 #include "cells.h"
@@ -253,18 +254,33 @@ const ShapeSets& shape_sets(Template g) {
 
 void check_shape(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Printed>& printed, Template g) {
   if (t.key != "requests" || !t.glued.empty()) return;
-  // The rows and the columns with a cell ("row/col"; the keys of rows and
-  // columns hold no '/'), each listed once per run of cells.
-  std::vector<std::string_view> rows_read, cols_read;
-  for (const CellHit& c : t.cells) {
-    const std::string_view k(c.key);
-    const size_t first = k.find('/'), last = k.rfind('/');
-    if (first == std::string_view::npos) continue;
-    if (rows_read.empty() || rows_read.back() != k.substr(0, first)) rows_read.push_back(k.substr(0, first));
-    if (last > 0 && std::find(cols_read.begin(), cols_read.end(), k.substr(last + 1)) == cols_read.end())
-      cols_read.push_back(k.substr(last + 1));
-  }
-  auto listed = [](const std::vector<std::string_view>& v, std::string_view k) { return std::find(v.begin(), v.end(), k) != v.end(); };
+  // Read: a cell "row/col" (the keys of rows and columns hold no '/'). Asked
+  // of the table by key for the template's rows and columns first (a read row
+  // has its first cells, a read column its cell in the first rows); only when
+  // none is there are the cells looked through.
+  auto has_cell = [&](std::string_view row, std::string_view col) {
+    char buf[128];
+    if (row.size() + 1 + col.size() > sizeof buf) return t.find(std::string(row) + "/" + std::string(col)) != nullptr;
+    std::memcpy(buf, row.data(), row.size());
+    buf[row.size()] = '/';
+    std::memcpy(buf + row.size() + 1, col.data(), col.size());
+    return t.find(std::string_view(buf, row.size() + 1 + col.size())) != nullptr;
+  };
+  auto row_read = [&](std::string_view row) {
+    for (const ColDef& c : request_columns())
+      if (has_cell(row, c.key)) return true;
+    return std::any_of(t.cells.begin(), t.cells.end(), [&](const CellHit& c) {
+      return c.key.size() > row.size() && c.key[row.size()] == '/' && c.key.compare(0, row.size(), row) == 0;
+    });
+  };
+  auto col_read = [&](std::string_view col) {
+    for (const RowDef& r : template_def(g).request_rows)
+      if (!r.group_only && has_cell(r.key, col)) return true;
+    return std::any_of(t.cells.begin(), t.cells.end(), [&](const CellHit& cell) {
+      const size_t n = cell.key.size();
+      return n > col.size() + 1 && cell.key[n - col.size() - 1] == '/' && cell.key.compare(n - col.size(), col.size(), col) == 0;
+    });
+  };
   // Printed as a label: a score of at least 75 against the template's wording
   // or a variant (best_label_score, through a match.h LabelSet built once).
   auto printed_as = [&](const ShapeLabel& l) {
@@ -276,7 +292,7 @@ void check_shape(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Pri
   size_t rows = 0;
   for (const auto& r : template_def(g).request_rows) {
     if (r.group_only) continue;
-    bool seen = listed(rows_read, r.key) || printed_as(sets.rows[rows]);
+    bool seen = row_read(r.key) || printed_as(sets.rows[rows]);
     ++rows;
     if (!seen) missing.push_back(&r);
   }
@@ -295,7 +311,7 @@ void check_shape(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Pri
   // Columns: a cell in some row, or a header label.
   for (size_t ci = 0; ci < request_columns().size(); ++ci) {
     const ColDef& c = request_columns()[ci];
-    bool seen = listed(cols_read, c.key) || printed_as(sets.cols[ci]);
+    bool seen = col_read(c.key) || printed_as(sets.cols[ci]);
     if (seen) continue;
     std::string id = "template.missing_column/" + std::string(c.key);
     add_check(a, id, Status::fail, "template column present");
