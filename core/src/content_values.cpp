@@ -5,6 +5,8 @@
 // negative, and last year's items plus the change cannot be.
 #include <cmath>
 #include <cstring>
+#include <string>
+#include <vector>
 
 #include "content.h"
 
@@ -40,6 +42,25 @@ constexpr Scale kScales[] = {
     {"乡", 1e4, "乡镇一级", "a township"},
 };
 constexpr double kLimitWan = 1e6;  // ¥10 billion: implausible for any single body's report
+
+/// "amount (万元) <= 10000": the formula of the plausibility check for a limit
+/// (the limits are the constants above: each formatted once).
+const std::string& limit_formula(double limit) {
+  static const std::vector<std::pair<double, std::string>> kTexts = [] {
+    std::vector<std::pair<double, std::string>> out;
+    auto add = [&](double l) {
+      for (const auto& e : out)
+        if (e.first == l) return;
+      out.push_back({l, "amount (万元) <= " + fmt(l)});
+    };
+    add(kLimitWan);
+    for (const Scale& sc : kScales) add(sc.limit_wan);
+    return out;
+  }();
+  for (const auto& e : kTexts)
+    if (e.first == limit) return e.second;
+  return kTexts.front().second;  // (every limit is one of the constants)
+}
 
 bool ends_with(std::string_view s, std::string_view suf) {
   return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
@@ -85,7 +106,7 @@ void check_amounts(Doc& doc, Analysis& a, const TableHit& t) {
     for (const Scale& s : kScales)
       if (ends_with(a.org, s.suffix)) { limit = s.limit_wan; who = s.zh; who_en = s.en; break; }
     std::string id = "proactive.plausibility/" + key;
-    Check& ck = add_check(a, id, v > limit ? Status::fail : Status::pass, "amount (万元) <= " + fmt(limit));
+    Check& ck = add_check(a, id, v > limit ? Status::fail : Status::pass, limit_formula(limit));
     ck.lhs = v;
     ck.rhs = limit;
     ck.cells = {c->key};
@@ -132,12 +153,20 @@ void check_counts(Doc& doc, Analysis& a, const TableHit& t) {
   }
   if (t.key != "proactive") return;
   // Last year's items plus this year's change: the items this year, never below 0.
-  for (const char* row : {"licensing", "other_services", "penalty", "coercion", "fees"}) {
-    const CellHit* prev = t.find(std::string(row) + "/prev_items");
-    const CellHit* delta = t.find(std::string(row) + "/delta_items");
+  static const std::vector<std::pair<std::string, std::string>> kRows = [] {  // the cell keys, built once
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const char* row : {"licensing", "other_services", "penalty", "coercion", "fees"})
+      out.push_back({std::string(row) + "/prev_items", std::string(row) + "/delta_items"});
+    return out;
+  }();
+  for (const auto& [prev_key, delta_key] : kRows) {
+    const std::string_view row = std::string_view(prev_key).substr(0, prev_key.find('/'));
+    const CellHit* prev = t.find(prev_key);
+    const CellHit* delta = t.find(delta_key);
     if (!prev || !delta || !prev->value || !delta->value) continue;
     double sum = *prev->value + *delta->value;
-    std::string id = std::string("proactive.plausibility/") + row + ".delta_items";
+    std::string id = "proactive.plausibility/";
+    id.append(row.data(), row.size()).append(".delta_items");
     Check& ck = add_check(a, id, sum < 0 ? Status::fail : Status::pass, "prev_items + delta_items >= 0");
     ck.lhs = sum;
     ck.rhs = 0;
