@@ -222,6 +222,7 @@ struct Sum {
   bool by_columns = false;   // a row's 总计 was blank: its applicant cells were added
   bool blanks = false;       // blank cells counted as 0
   std::vector<const CellHit*> cells;
+  std::string formula;       // the check's: "text = granted + partial"
 };
 
 std::vector<std::string_view> expand_rows(const Analysis& a, std::string_view op) {
@@ -505,14 +506,18 @@ class Scanner {
     if (p.flags & kProactive) {  // "部门规范性文件": other bodies' documents
       if (tr.pos >= 6 && clause.substr(tr.pos - 6, 6) == "部门") return;
     }
-    std::vector<std::pair<std::string_view, const Sum*>> sums;  // the alternatives the table gives
+    std::vector<std::pair<std::string_view, const Sum*>>& sums = alternatives_;  // the alternatives the table gives
+    sums.clear();
     std::string_view alts(p.alts);
     while (!alts.empty()) {
       size_t semi = alts.find(';');
       std::string_view alt = alts.substr(0, semi);
       // The table does not change: each sum is evaluated once (a few dozen at most).
       auto memo = std::find_if(sums_.begin(), sums_.end(), [&](const auto& e) { return e.first == alt; });
-      if (memo == sums_.end()) memo = sums_.insert(sums_.end(), {alt, evaluate(a_, p, alt)});
+      if (memo == sums_.end()) {
+        memo = sums_.insert(sums_.end(), {alt, evaluate(a_, p, alt)});
+        memo->second.formula = "text = " + alt_text(alt);
+      }
       if (memo->second.ok) sums.push_back({alt, &memo->second});
       if (semi == std::string_view::npos) break;
       alts.remove_prefix(semi + 1);
@@ -529,7 +534,7 @@ class Scanner {
     if (id_seen == ids_.end()) id_seen = ids_.insert(ids_.end(), {p.key, 0});
     int& seen = id_seen->second;
     if (++seen > 1) id += "." + std::to_string(seen);
-    Check& c = add_check(a_, id, pass ? Status::pass : Status::fail, "text = " + alt_text(sums[pick].first));
+    Check& c = add_check(a_, id, pass ? Status::pass : Status::fail, sum.formula);
     c.lhs = num.value;
     c.rhs = sum.value;
     c.cells.reserve(sum.cells.size());
@@ -570,6 +575,7 @@ class Scanner {
   Analysis& a_;
   const Prose* prose_ = nullptr;
   std::vector<std::pair<std::string_view, int>> ids_;  // by phrase key: figures reported so far
+  std::vector<std::pair<std::string_view, const Sum*>> alternatives_;  // report()'s (a buffer kept between figures)
   std::deque<std::pair<std::string_view, Sum>> sums_;  // by alternative (views into kPhrases); a deque: they never move
   size_t reported_ = 0;
   std::vector<Trig> trigs_;  // a clause's triggers and figures (buffers kept between clauses)
