@@ -337,6 +337,9 @@ void check_template(Doc& doc, Analysis& a) {
   const Template g = a.tmpl == Template::v2021 ? Template::v2021 : a.tmpl == Template::v2019 ? Template::v2019 : Template::unknown;
   if (g == Template::unknown) return;
   for (const TableHit& t : a.tables) {
+    // Nothing to read the printed labels for (a table whose labels have no
+    // variant wording and no shape check, like 表四): no second tokenizing.
+    if (labels(t.key, g).by_variant.empty() && !(t.key == "requests" && t.glued.empty())) continue;
     auto [l0, l1] = region(doc, a, t);
     TokenStream ts = tokenize(doc, l0, l1);
     PrintedLabels printed;
