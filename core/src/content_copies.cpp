@@ -5,9 +5,11 @@
 // letters and digits: every k-gram is hashed, the minimum hash of each window
 // of w k-grams is kept as a fingerprint. A fingerprint seen earlier in the
 // text (not overlapping) is a hit; a run of hits with few misses that spans at
-// least kMinRun characters is a repeated passage. One hash map, one pass:
-// linear in the input. On very large inputs the fingerprints are sampled by
-// hash value, so memory stays bounded.
+// least kMinRun characters is a repeated passage. One pass over the prose
+// characters (rolling hash, rings of the last characters and grams), one
+// open-addressing table of first occurrences: linear in the input. On very
+// large inputs the fingerprints are sampled by hash value, so memory stays
+// bounded.
 #include <algorithm>
 #include <array>
 #include <unordered_map>
