@@ -226,8 +226,19 @@ struct Candidates {
   std::vector<const Def*> defs;
   std::vector<Template> gens;
   LabelSet set;
-  Candidates(std::vector<const Def*> d, std::vector<Template> g)
-      : defs(std::move(d)), gens(std::move(g)), set(entries(defs)) {}
+  /// `visit(def, add)` calls add(entry) for each entry of a template definition; it is
+  /// run over v2019 then v2021. (`defs` and `gens` are declared before `set`, so they
+  /// exist when gather fills them.)
+  template <typename Visit>
+  explicit Candidates(Visit visit) : set(entries(gather(visit))) {}
+
+ private:
+  template <typename Visit>
+  const std::vector<const Def*>& gather(Visit visit) {
+    for (Template g : {Template::v2019, Template::v2021})
+      visit(template_def(g), [&](const Def& d) { defs.push_back(&d); gens.push_back(g); });
+    return defs;
+  }
   static std::vector<std::pair<std::string_view, std::string_view>> entries(const std::vector<const Def*>& defs) {
     std::vector<std::pair<std::string_view, std::string_view>> out;
     for (const Def* d : defs) out.push_back({d->label, d->variants});
@@ -259,16 +270,13 @@ struct RequestCandidates : Candidates<RowDef> {
   std::vector<RequestRow> rows;  // parallel to defs
   size_t keys = 0;               // distinct key ids
   std::unique_ptr<LabelSet> starts;  // the rows that start the table, alone
-  using Candidates<RowDef>::Candidates;
+  RequestCandidates()
+      : Candidates<RowDef>([](const TemplateDef& t, auto add) { for (const auto& r : t.request_rows) add(r); }) {}
 };
 
 const RequestCandidates& request_candidates() {
   static const RequestCandidates c = [] {
-    std::vector<const RowDef*> defs;
-    std::vector<Template> gens;
-    for (Template g : {Template::v2019, Template::v2021})
-      for (const auto& r : template_def(g).request_rows) { defs.push_back(&r); gens.push_back(g); }
-    RequestCandidates out(std::move(defs), std::move(gens));
+    RequestCandidates out;
     for (const RowDef* d : out.defs) {
       RequestRow r{d, d->key, false, false, label_key(d->label), 0, {}};
       r.starts = r.key == "new_received" || r.key == "carried_over";
@@ -620,26 +628,18 @@ struct ColMatch {
 };
 
 const Candidates<ColDef>& proactive_col_candidates() {
-  static const Candidates<ColDef> c = [] {
-    std::vector<const ColDef*> defs;
-    std::vector<Template> gens;
-    for (Template g : {Template::v2019, Template::v2021})
-      for (const auto& p : template_def(g).proactive)
-        for (const auto& col : p.columns) { defs.push_back(&col); gens.push_back(g); }
-    return Candidates<ColDef>(std::move(defs), std::move(gens));
-  }();
+  static const Candidates<ColDef> c([](const TemplateDef& t, auto add) {
+    for (const auto& p : t.proactive)
+      for (const auto& col : p.columns) add(col);
+  });
   return c;
 }
 
 const Candidates<RowDef>& proactive_row_candidates() {
-  static const Candidates<RowDef> c = [] {
-    std::vector<const RowDef*> defs;
-    std::vector<Template> gens;
-    for (Template g : {Template::v2019, Template::v2021})
-      for (const auto& p : template_def(g).proactive)
-        for (const auto& r : p.rows) { defs.push_back(&r); gens.push_back(g); }
-    return Candidates<RowDef>(std::move(defs), std::move(gens));
-  }();
+  static const Candidates<RowDef> c([](const TemplateDef& t, auto add) {
+    for (const auto& p : t.proactive)
+      for (const auto& r : p.rows) add(r);
+  });
   return c;
 }
 
