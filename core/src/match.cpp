@@ -172,7 +172,7 @@ bool key_chars(std::string_view text, std::u32string& out, size_t max) {
     } else {
       c = utf8_at(text, i);
     }
-    if (is_han(c) || is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+    if (is_key_char(c)) {
       if (n == max) {
         out.append(buf, in_buf);
         return false;

@@ -69,7 +69,7 @@ inline bool is_han(int32_t c) {
          (c >= 0xF900 && c <= 0xFAFF);
 }
 
-/// Characters a label's key keeps: Han, ASCII letters and digits (match.h, label_key).
+/// Characters a label's key keeps: Han, ASCII letters and digits (label_key, title keys).
 inline bool is_key_char(int32_t c) {
   return is_han(c) || is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
