@@ -143,9 +143,8 @@ void check_binary(Doc& doc) {
   if (!st.counted) {  // decoding rewrote the text: count here
     for (size_t i = 0; i < s.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c == 0) { ++st.nul; st.first = std::min(st.first, i); }
-      else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') { ++st.ctrl; st.first = std::min(st.first, i); }
-      else if (c == 0xEF && s.compare(i, 3, "\xEF\xBF\xBD") == 0) ++st.replaced;
+      st.control(c, i);
+      if (c == 0xEF && s.compare(i, 3, "\xEF\xBF\xBD") == 0) ++st.replaced;
     }
   }
   const size_t nul = st.nul, ctrl = st.ctrl, replaced = st.replaced, first = st.first;

@@ -39,10 +39,7 @@ size_t count_invalid_utf8(std::string_view s, Doc::ByteStats& st) {
   for (size_t i = 0; i < s.size();) {
     unsigned char c = p[i];
     if (c < 0x80) {
-      if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' && c != '\f' && i < scan) {
-        (c == 0 ? st.nul : st.ctrl)++;
-        st.first = std::min(st.first, i);
-      }
+      if (i < scan) st.control(c, i);
       ++i;
       continue;
     }

@@ -52,6 +52,12 @@ struct Doc {
   struct ByteStats {
     bool counted = false;
     size_t nul = 0, ctrl = 0, replaced = 0, first = SIZE_MAX;  // first: position of the first NUL/control
+    /// Count byte `c` at `i` when it is NUL or a control character text does not use.
+    void control(unsigned char c, size_t i) {
+      if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r' || c == '\f') return;
+      (c == 0 ? nul : ctrl)++;
+      if (i < first) first = i;
+    }
   } byte_stats;
   std::string encoding = "utf-8";
   bool bom = false;
