@@ -7,14 +7,15 @@
 //   --out DIR      where to write (default: the module directory)
 //
 // Writes
-//   OUT/web/                 index.html, app.js, view.js, export.js, worker.js, style.css, nianbao.js,
+//   OUT/web/                 index.html, boot.js, app.js, view.js, export.js, worker.js, style.css, nianbao.js,
 //                            nianbao.wasm, compare.html/.js/.css: for hosting under
 //                            `script-src 'self' 'wasm-unsafe-eval'` (see docs/page.md); and the
 //                            embeddable element: nianbao-element.js (view.js + element.js),
 //                            nianbao-element.css, examples/portal.* (docs/embedding.md)
 //   OUT/nianbao-check.html   one self-contained file: CSS, app, worker (Blob URL) and wasm inlined, with
-//                            a <meta> CSP that allows exactly those inline blocks by hash. The wasm is
-//                            in a data block (<script type="application/octet-stream">, which never runs),
+//                            a <meta> CSP that allows exactly those inline blocks by hash. The wasm and
+//                            the worker's source are in data blocks in <head> (<script> elements of
+//                            types that never run), where boot.js starts the worker; the wasm is
 //                            gzip-compressed, then base64: base64 of the raw module would break gzip's
 //                            byte-aligned matches (the page was 345 KB gzip that way, 274 KB like this);
 //                            the worker decompresses it (web/inflate.js). Compressed with zopfli
@@ -79,33 +80,44 @@ function replaceOnce(html, pattern, replacement, what, page = "web/index.html") 
 }
 
 // page: the HTML; css: [names] of its <link rel=stylesheet>; js: [names] of its <script defer>,
-// all from web/, inlined in that order.
-function buildSingleFile({ page, css, js }, { worker, inflate, glue, wasmGzip }) {
+// all from web/, inlined in that order; boot: the name of its <script> in <head>, if it has one.
+//
+// <head> gets the two data blocks (<script> elements of types that never run: no CSP hash, and the
+// JavaScript parser never sees them) — the module's base64 and the worker's source — and a script
+// that defines NB_EMBED from them and runs the boot script, so that the worker starts before the
+// rest of the page is parsed. The page's own scripts go at the end of <body>.
+function buildSingleFile({ page, css, js, boot }, { worker, inflate, glue, wasmGzip }) {
   const html = read(path.join(webDir, page));
   const style = assertInlineSafe(css.map((n) => read(path.join(webDir, n))).join("\n"), "style", `web/${css.join(" + ")}`);
-  const script = assertInlineSafe(
-    `var NB_EMBED = {worker: ${scriptString(`${glue}\n${inflate}\n${worker}`)}, ` +
+  const workerSource = assertInlineSafe(`${glue}\n${inflate}\n${worker}`, "script", "nianbao.js + web/inflate.js + web/worker.js");
+  const headScript = assertInlineSafe(
+    `var NB_EMBED = {worker: document.getElementById("nb-worker").textContent, ` +
     `wasmGzip: document.getElementById("nb-wasm").textContent};\n` +
-    js.map((n) => read(path.join(webDir, n))).join("\n"),
-    "script", `web/${js.join(" + ")}`);
-  // Minimal policy: nothing may load; only these two inline blocks run / apply; wasm may compile;
+    (boot ? read(path.join(webDir, boot)) : ""),
+    "script", boot ? `web/${boot}` : "NB_EMBED");
+  const script = assertInlineSafe(js.map((n) => read(path.join(webDir, n))).join("\n"), "script", `web/${js.join(" + ")}`);
+  // Minimal policy: nothing may load; only these inline blocks run / apply; wasm may compile;
   // the worker may start from the blob: URL the page makes (it inherits this policy).
   const csp = [
     "default-src 'none'",
-    `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+    `script-src ${sha256(headScript)} ${sha256(script)} 'wasm-unsafe-eval'`,
     `style-src ${sha256(style)}`,
     "worker-src blob:",
   ].join("; ");
   let out = replaceOnce(html, /<meta http-equiv="Content-Security-Policy" content="[^"]*">\n/,
     `<meta http-equiv="Content-Security-Policy" content="${csp}">\n`, "the Content-Security-Policy <meta>", page);
+  const head =
+    `<script type="application/octet-stream" id="nb-wasm">${wasmGzip.toString("base64")}</script>\n` +
+    `<script type="text/plain" id="nb-worker">${workerSource}</script>\n` +
+    `<script>${headScript}</script>\n`;
+  out = boot
+    ? replaceOnce(out, new RegExp(`<script src="${boot}"><\/script>\n`), head, `the ${boot} script tag`, page)
+    : replaceOnce(out, /<link rel="stylesheet"/, `${head}<link rel="stylesheet"`, "a stylesheet <link>", page);
   css.forEach((n, i) => {
     out = replaceOnce(out, new RegExp(`<link rel="stylesheet" href="${n}">\n`), i ? "" : `<style>${style}</style>\n`, `the ${n} link`, page);
   });
   for (const n of js) out = replaceOnce(out, new RegExp(`<script src="${n}" defer><\/script>\n`), "", `the ${n} script tag`, page);
-  // The module's base64 goes in a data block (a <script> of a type that never runs: no CSP hash, and
-  // the JavaScript parser never sees it — a third of the page, parsed twice as fast as in a string).
-  const data = `<script type="application/octet-stream" id="nb-wasm">${wasmGzip.toString("base64")}</script>\n`;
-  out = replaceOnce(out, /<\/body>/, `${data}<script>${script}</script>\n</body>`, "</body>", page);
+  out = replaceOnce(out, /<\/body>/, `<script>${script}</script>\n</body>`, "</body>", page);
   return { html: out, csp };
 }
 
@@ -131,11 +143,11 @@ function gzipModule(wasm) {
 }
 
 // Copied as they are into OUT/web/.
-const HOSTED = ["index.html", "app.js", "view.js", "export.js", "worker.js", "style.css",
+const HOSTED = ["index.html", "boot.js", "app.js", "view.js", "export.js", "worker.js", "style.css",
   "compare.html", "compare.js", "compare.css", "examples/portal.html", "examples/portal.css", "examples/portal.js"];
 // The single-file pages: what each inlines.
 const SINGLE = {
-  check: { page: "index.html", css: ["style.css"], js: ["app.js", "view.js", "export.js"] },
+  check: { page: "index.html", css: ["style.css"], js: ["app.js", "view.js", "export.js"], boot: "boot.js" },
   compare: { page: "compare.html", css: ["style.css", "compare.css"], js: ["compare.js"] },
 };
 

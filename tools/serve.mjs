@@ -10,6 +10,7 @@
 //
 // Every response carries a strict Content-Security-Policy. The hosted files get the policy a
 // portal would use; the single file gets the policy of its own <meta> (inline blocks by hash).
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -62,18 +63,26 @@ function resolve(dir, urlPath) {
 }
 
 /** Start serving `dir` (the wasm build directory). Resolves to the http.Server once listening. */
-export function serve({ dir = path.join(root, "build/wasm"), port = 8080, host = "127.0.0.1", log = () => {} } = {}) {
+/** `types`: content types by extension that replace the usual ones (the browser tests use it to send
+ *  a wrong one). */
+export function serve({ dir = path.join(root, "build/wasm"), port = 8080, host = "127.0.0.1", log = () => {}, types = {} } = {}) {
   const server = http.createServer((req, res) => {
-    const send = (status, type, body, csp = HOSTED_CSP) => {
-      res.writeHead(status, {
+    // no-cache + ETag: the browser asks every time and gets 304 for what has not changed, so that
+    // edits show at once and a cached response stays the same response (Chromium keeps the code it
+    // compiled for nianbao.wasm with it: later loads compile little).
+    const send = (status, type, body, csp = HOSTED_CSP, etag = null) => {
+      const headers = {
         "Content-Type": type,
         "Content-Security-Policy": csp,
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
         "Cache-Control": "no-cache",
-      });
-      res.end(req.method === "HEAD" ? undefined : body);
-      log(`${status} ${req.method} ${req.url}`);
+      };
+      if (etag) headers.ETag = etag;
+      const fresh = etag && status === 200 && req.headers["if-none-match"] === etag;
+      res.writeHead(fresh ? 304 : status, headers);
+      res.end(req.method === "HEAD" || fresh ? undefined : body);
+      log(`${fresh ? 304 : status} ${req.method} ${req.url}`);
     };
     if (req.method !== "GET" && req.method !== "HEAD") return send(405, TYPES[".txt"], "405 method not allowed\n");
     const file = resolve(dir, req.url || "/");
@@ -84,10 +93,11 @@ export function serve({ dir = path.join(root, "build/wasm"), port = 8080, host =
       body = null;
     }
     if (!body) return send(404, TYPES[".txt"], "404 未找到 not found\n");
-    const type = TYPES[path.extname(file).toLowerCase()] || "application/octet-stream";
+    const ext = path.extname(file).toLowerCase();
+    const type = types[ext] || TYPES[ext] || "application/octet-stream";
     const csp = SINGLES.has(path.basename(file)) && path.dirname(file) === path.resolve(dir)
       ? metaPolicy(body.toString("utf8")) : HOSTED_CSP;
-    send(200, type, body, csp);
+    send(200, type, body, csp, `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}"`);
   });
   return new Promise((ok, fail) => {
     server.once("error", fail);

@@ -2,8 +2,9 @@
 //
 // Everything the user pasted reaches the DOM through textContent / DOM APIs only, never as markup.
 // The single-file build defines NB_EMBED = {worker, wasmGzip} (worker source, base64 of the gzip-compressed wasm) before this
-// script; the hosted build loads worker.js, which loads nianbao.js and fetches nianbao.wasm.
-/* global NB_EMBED */
+// script; the hosted build loads worker.js, which loads nianbao.js and fetches nianbao.wasm. boot.js has
+// usually started that worker already, from <head>, with the autosaved text (NB_BOOT).
+/* global NB_EMBED, NB_BOOT */
 "use strict";
 (() => {
   // ---------------------------------------------------------------- strings (zh default, en)
@@ -243,11 +244,22 @@
   }
 
   // ---------------------------------------------------------------- worker
+  // The worker boot.js started from <head> (with the autosaved text already on its way), once.
+  function takeBootWorker() {
+    const boot = typeof NB_BOOT !== "undefined" ? NB_BOOT : null;
+    if (!boot || boot.taken) return null;
+    boot.taken = true;
+    return boot;
+  }
+
   function startWorker() {
     state.ready = false;
+    const boot = takeBootWorker();
     let worker;
     try {
-      if (typeof NB_EMBED !== "undefined") {
+      if (boot) {
+        worker = boot.worker;
+      } else if (typeof NB_EMBED !== "undefined") {
         const url = URL.createObjectURL(new Blob([NB_EMBED.worker], { type: "text/javascript" }));
         worker = new Worker(url);
         URL.revokeObjectURL(url);
@@ -267,6 +279,17 @@
       stopWorker();
       fail(wasReady ? "engineFailed" : "loadFailed", e.message || "worker error");
     };
+    if (boot) {
+      // Its check is ours if it is of the text in the box (the same autosave); what it has said so
+      // far is handled as if it had just arrived.
+      if (boot.check && boot.check.text === ui.text.value) {
+        state.inFlight = { id: boot.check.id, text: boot.check.text };
+        setBusy(true);
+        state.watchdog = setTimeout(() => restartAfter("timeout", CHECK_TIMEOUT_S), CHECK_TIMEOUT_S * 1000);
+      }
+      for (const msg of boot.early.splice(0)) onWorkerMessage(worker, msg);
+      return;
+    }
     // Nothing to check yet: the worker warms the engine up while the user pastes (worker.js warmUp).
     worker.postMessage({ type: "init", wasmGzipBase64: typeof NB_EMBED !== "undefined" ? NB_EMBED.wasmGzip : undefined,
       warmUp: !ui.text.value.trim() });
@@ -344,7 +367,8 @@
       return;
     }
     if (!state.ready) { state.dirty = true; return; }
-    if (state.inFlight) { state.dirty = true; return; }
+    // A check in flight: check again when it is back, unless it is of this very text.
+    if (state.inFlight) { state.dirty = state.inFlight.text !== text; return; }
     if (state.shown && state.shown.text === text && !state.notice) { state.dirty = false; setBusy(false); render(); return; }
     state.dirty = false;
     state.inFlight = { id: state.nextId++, text };

@@ -1,7 +1,10 @@
 // nianbao-check page worker: owns the WebAssembly engine so typing never waits for a check.
 //
 // Protocol (all messages are plain objects):
-//   → {type: "init", wasmGzipBase64?, warmUp?}  ← {type: "ready", version, templates} | {type: "failed", stage, message}
+//   → {type: "init", wasmGzipBase64?, warmUp?, check?}
+//                                       ← {type: "ready", version, templates} | {type: "failed", stage, message}
+//     check: {id, text, file}, a check to run as soon as the engine is ready (boot.js: the autosaved
+//     report), answered like the message below, after "ready".
 //   → {type: "check", id, text, file}   ← {type: "result", id, result, ms}    | {type: "failed", id, stage, message}
 //   → {type: "compare", id, last, text} ← {type: "result", id, result, ms}    (compare.html: nianbao-compare/1)
 // A failure after init is reported and the worker stays alive; the page decides whether to
@@ -28,11 +31,20 @@ function fromBase64(b64) {
   return out;
 }
 
-async function wasmBytes(wasmGzipBase64) {
-  if (wasmGzipBase64) return gunzip(fromBase64(wasmGzipBase64));
+// Hosted: compile while the bytes arrive, from a response the browser can cache its compiled code
+// for (V8 does that for modules compiled from a stream), so that later visits compile little.
+async function streamInstance(imports) {
+  if (typeof WebAssembly.instantiateStreaming === "function") {
+    try {
+      return await WebAssembly.instantiateStreaming(fetch("nianbao.wasm"), imports);
+    } catch (err) {
+      // A server that sends .wasm with another type, or a failed fetch: the plain way says which.
+      if (!(err instanceof TypeError)) throw err;
+    }
+  }
   const response = await fetch("nianbao.wasm");
   if (!response.ok) throw new Error(`nianbao.wasm: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
 }
 
 const asObject = (v) => (typeof v === "string" ? JSON.parse(v) : v);
@@ -40,16 +52,26 @@ const describe = (err) => (err && err.message ? `${err.name || "Error"}: ${err.m
 
 async function init(msg) {
   try {
-    const wasmBinary = await wasmBytes(msg.wasmGzipBase64);
-    engine = await createNianbao({
-      wasmBinary,
+    let instantiateFailed;
+    const failed = new Promise((_, reject) => { instantiateFailed = reject; });
+    const options = {
       print: () => {},
       printErr: (s) => console.warn("nianbao:", s),
       onAbort: () => { broken = true; },
-    });
+    };
+    if (msg.wasmGzipBase64) {
+      options.wasmBinary = await gunzip(fromBase64(msg.wasmGzipBase64));
+    } else {
+      options.instantiateWasm = (imports, receive) => {
+        streamInstance(imports).then((r) => receive(r.instance, r.module), instantiateFailed);
+        return {};
+      };
+    }
+    engine = await Promise.race([createNianbao(options), failed]);
     const templates = asObject(engine.templates());
     postMessage({ type: "ready", version: String(engine.version()), templates });
-    if (msg.warmUp) warmUp(templates);
+    if (msg.check) check({ type: "check", ...msg.check });
+    else if (msg.warmUp) warmUp(templates);
   } catch (err) {
     postMessage({ type: "failed", stage: "init", message: describe(err) });
   }
@@ -99,6 +121,10 @@ function check(msg) {
     postMessage({ type: "failed", id: msg.id, stage: "check", message: describe(err), fatal: broken });
   }
 }
+
+// boot.js puts its init message at the top of this script (NB_INIT) instead of posting it.
+/* global NB_INIT */
+if (typeof NB_INIT === "object" && NB_INIT) init(NB_INIT);
 
 onmessage = (e) => {
   const msg = e.data || {};

@@ -350,6 +350,36 @@ async function runTarget(name, url, allowed) {
       assert((await page.inputValue("#text")) === "", "cleared text came back after reload");
     });
 
+    // boot.js starts the worker from <head> with the autosaved report: the page takes that worker
+    // over and shows its result; it starts no second worker and posts no check of its own.
+    await test(`${name}: a saved report is checked by the worker boot.js started (one worker, no check posted by the page)`, async () => {
+      await pasteAndWait(page, first.text);
+      await page.waitForTimeout(700);   // autosave
+      const tab = await browser.context.newPage();
+      try {
+        await tab.addInitScript(() => {
+          const seen = { workers: 0, posted: [] };
+          window.__nbSeen = seen;
+          const PageWorker = window.Worker;
+          window.Worker = function (...args) {
+            seen.workers++;
+            const w = new PageWorker(...args);
+            const post = w.postMessage.bind(w);
+            w.postMessage = (msg, ...rest) => { seen.posted.push(msg && msg.type); return post(msg, ...rest); };
+            return w;
+          };
+        });
+        await openPage(tab, url);
+        await waitForResult(tab, first.text.length);
+        compareWithCli(await readResults(tab), first.text, first.cli);
+        const seen = await tab.evaluate(() => window.__nbSeen);
+        assert(seen.workers === 1, `${seen.workers} workers started`);
+        assert(!seen.posted.includes("check"), `the page posted: ${seen.posted.join(", ")}`);
+      } finally {
+        await tab.close();
+      }
+    });
+
     await test(`${name}: GB18030 and UTF-16 files are decoded and say so; results equal the UTF-8 text's`, async () => {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-gb-"));
       const gbFile = path.join(tmp, "report-gb18030.txt");
@@ -547,6 +577,37 @@ async function runBrokenWasm(server, label, dir) {
   }
 }
 
+// A server that sends nianbao.wasm as application/octet-stream (WebAssembly.instantiateStreaming refuses
+// it): the worker compiles from the bytes instead, and the page works as usual. And the server's
+// ETag: a second request for an unchanged file is answered 304 (the browser keeps what it compiled).
+async function runWrongWasmType() {
+  const server = await serve({ dir: buildDir, port: 0, types: { ".wasm": "application/octet-stream" } });
+  const browser = await openBrowser();
+  try {
+    const base = `http://127.0.0.1:${server.address().port}`;
+    await test("http: nianbao.wasm served with the wrong type → the worker compiles it from its bytes", async () => {
+      await openPage(browser.page, `${base}/`);
+      const report = corpus()[0];
+      const text = fs.readFileSync(report, "utf8");
+      await pasteAndWait(browser.page, text);
+      compareWithCli(await readResults(browser.page), text, cliJson(report));
+      assert(!browser.log.errors.length, `page errors: ${browser.log.errors.join("; ")}`);
+    });
+    await test("http: the server answers an unchanged file with 304 (ETag)", async () => {
+      const first = await fetch(`${base}/nianbao.wasm`);
+      const etag = first.headers.get("etag");
+      assert(first.status === 200 && etag, `status ${first.status}, ETag ${etag}`);
+      const again = await fetch(`${base}/nianbao.wasm`, { headers: { "If-None-Match": etag } });
+      assert(again.status === 304, `status ${again.status} for If-None-Match ${etag}`);
+      const other = await fetch(`${base}/nianbao.wasm`, { headers: { "If-None-Match": "\"stale\"" } });
+      assert(other.status === 200 && (await other.arrayBuffer()).byteLength > 1000, `status ${other.status} for a stale ETag`);
+    });
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
 // Fault injection: an engine that traps on request ("CRASH" in the text) stands in for
 // nianbao.js, to prove the page reports a failure inside the engine, replaces the worker and
 // checks again on the next edit.
@@ -589,7 +650,7 @@ async function main() {
   }
   const server = await serve({ dir: buildDir, port: 0 });
   const base = `http://127.0.0.1:${server.address().port}`;
-  const hostedFiles = new Set(["/", "/index.html", "/app.js", "/view.js", "/export.js", "/worker.js", "/style.css", "/nianbao.js", "/nianbao.wasm"]);
+  const hostedFiles = new Set(["/", "/index.html", "/boot.js", "/app.js", "/view.js", "/export.js", "/worker.js", "/style.css", "/nianbao.js", "/nianbao.wasm"]);
   try {
     await runTarget("http", `${base}/`, (u) => u.startsWith(`${base}/`) && hostedFiles.has(new URL(u).pathname));
     const fileUrl = pathToFileURL(singleFile).href;
@@ -604,6 +665,7 @@ async function main() {
     else fs.rmSync(path.join(dir, "web/nianbao.wasm"));
     await runBrokenWasm(await serve({ dir, port: 0 }), label, dir);
   }
+  await runWrongWasmType();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-trap-"));
   fs.cpSync(path.join(buildDir, "web"), path.join(dir, "web"), { recursive: true });
   fs.writeFileSync(path.join(dir, "web/nianbao.js"), TRAPPING_ENGINE);

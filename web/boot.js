@@ -1,0 +1,44 @@
+// nianbao-check page boot: starts the engine's worker from <head>, before the rest of the page is
+// parsed, and hands it the autosaved report with `init`, so that the engine loads and checks on one
+// core while the browser lays out the page (and the 20 KB of text in the textarea) on the other.
+// app.js takes the worker over (NB_BOOT) and replays what it said in the meantime; when anything
+// here fails, NB_BOOT is null and app.js starts the worker itself and reports the failure.
+//
+// The single-file build defines NB_EMBED = {worker, wasmGzip} just before this script; the hosted
+// build loads worker.js, which loads nianbao.js and nianbao.wasm. The storage key is app.js's
+// STORE_TEXT.
+/* exported NB_BOOT */
+/* global NB_EMBED */
+"use strict";
+var NB_BOOT = (() => {
+  try {
+    let text = "";
+    try { text = localStorage.getItem("nianbao-check.text") || ""; } catch { /* storage off: app.js says so */ }
+    const embed = typeof NB_EMBED !== "undefined" ? NB_EMBED : null;
+    // Nothing to check: the worker warms the engine up while the user pastes (worker.js warmUp).
+    const check = text.trim() ? { id: 0, text, file: "" } : null;
+    const init = { type: "init", wasmGzipBase64: embed ? embed.wasmGzip : undefined, warmUp: !check, check };
+    let worker;
+    if (embed) {
+      // The init message travels inside the worker's script (NB_INIT): a message posted now would
+      // wait in this thread until the worker has started, and this thread is about to be busy
+      // laying the page out.
+      const url = URL.createObjectURL(new Blob([`var NB_INIT = ${JSON.stringify(init)};\n`, embed.worker],
+        { type: "text/javascript" }));
+      worker = new Worker(url);
+      URL.revokeObjectURL(url);
+    } else {
+      worker = new Worker("worker.js");
+      worker.postMessage(init);
+    }
+    const early = [];
+    worker.onmessage = (e) => early.push(e.data || {});
+    worker.onerror = (e) => {
+      e.preventDefault();
+      early.push({ type: "failed", stage: "init", message: e.message || "worker error" });
+    };
+    return { worker, early, check };
+  } catch {
+    return null;
+  }
+})();
