@@ -68,8 +68,8 @@ function resolve(dir, urlPath) {
 export function serve({ dir = path.join(root, "build/wasm"), port = 8080, host = "127.0.0.1", log = () => {}, types = {} } = {}) {
   const server = http.createServer((req, res) => {
     // no-cache + ETag: the browser asks every time and gets 304 for what has not changed, so that
-    // edits show at once and a cached response stays the same response (Chromium keeps the code it
-    // compiled for nianbao.wasm with it: later loads compile little).
+    // edits show at once and a cached response stays the same response, unchanged bytes are not sent
+    // again, and a browser that caches compiled code with a response can keep it.
     const send = (status, type, body, csp = HOSTED_CSP, etag = null) => {
       const headers = {
         "Content-Type": type,
