@@ -134,8 +134,11 @@ struct PrintedLabels {
   std::vector<Printed> list;
 };
 
-/// The text cells of the region with their keys (enumerator dropped).
+/// The text cells of the region with their keys (enumerator dropped). `out`
+/// is cleared first: one PrintedLabels serves every table of a report.
 void printed_labels(const TokenStream& ts, PrintedLabels& out) {
+  out.keys.clear();
+  out.list.clear();
   struct At { uint32_t off, len; };
   std::vector<At> at;
   std::u32string key;  // one buffer for every key
@@ -336,13 +339,14 @@ void check_template(Doc& doc, Analysis& a) {
   }
   const Template g = a.tmpl == Template::v2021 ? Template::v2021 : a.tmpl == Template::v2019 ? Template::v2019 : Template::unknown;
   if (g == Template::unknown) return;
+  TokenStream ts;          // one stream and one label store for every table (their storage is reused)
+  PrintedLabels printed;
   for (const TableHit& t : a.tables) {
     // Nothing to read the printed labels for (a table whose labels have no
     // variant wording and no shape check, like 表四): no second tokenizing.
     if (labels(t.key, g).by_variant.empty() && !(t.key == "requests" && t.glued.empty())) continue;
     auto [l0, l1] = region(doc, a, t);
-    TokenStream ts = tokenize(doc, l0, l1);
-    PrintedLabels printed;
+    tokenize(doc, l0, l1, ts);
     printed_labels(ts, printed);
     check_labels(doc, a, t, printed.list, g);
     check_shape(doc, a, t, printed.list, g);
