@@ -1,10 +1,9 @@
 // nianbao-check page: paste or open a report, check it in a Web Worker, show what the engine found.
 //
 // Everything the user pasted reaches the DOM through textContent / DOM APIs only, never as markup.
-// The single-file build defines NB_EMBED = {worker, wasmGzip} (worker source, base64 of the gzip-compressed wasm) before this
-// script; the hosted build loads worker.js, which loads nianbao.js and fetches nianbao.wasm. boot.js has
-// usually started that worker already, from <head>, with the autosaved text (NB_BOOT).
-/* global NB_EMBED, NB_BOOT */
+// The engine's worker comes from boot.js, loaded in <head>: it has usually started one already, with
+// the autosaved text (NB_BOOT), and starts the others (startNianbaoWorker, after a crash).
+/* global NB_BOOT, startNianbaoWorker */
 "use strict";
 (() => {
   // ---------------------------------------------------------------- strings (zh default, en)
@@ -257,15 +256,7 @@
     const boot = takeBootWorker();
     let worker;
     try {
-      if (boot) {
-        worker = boot.worker;
-      } else if (typeof NB_EMBED !== "undefined") {
-        const url = URL.createObjectURL(new Blob([NB_EMBED.worker], { type: "text/javascript" }));
-        worker = new Worker(url);
-        URL.revokeObjectURL(url);
-      } else {
-        worker = new Worker("worker.js");
-      }
+      worker = boot ? boot.worker : startNianbaoWorker({ warmUp: !ui.text.value.trim() });
     } catch (err) {
       fail("loadFailed", err.message || String(err));
       return;
@@ -279,20 +270,11 @@
       stopWorker();
       fail(wasReady ? "engineFailed" : "loadFailed", e.message || "worker error");
     };
-    if (boot) {
-      // Its check is ours if it is of the text in the box (the same autosave); what it has said so
-      // far is handled as if it had just arrived.
-      if (boot.check && boot.check.text === ui.text.value) {
-        state.inFlight = { id: boot.check.id, text: boot.check.text };
-        setBusy(true);
-        state.watchdog = setTimeout(() => restartAfter("timeout", CHECK_TIMEOUT_S), CHECK_TIMEOUT_S * 1000);
-      }
-      for (const msg of boot.early.splice(0)) onWorkerMessage(worker, msg);
-      return;
-    }
-    // Nothing to check yet: the worker warms the engine up while the user pastes (worker.js warmUp).
-    worker.postMessage({ type: "init", wasmGzipBase64: typeof NB_EMBED !== "undefined" ? NB_EMBED.wasmGzip : undefined,
-      warmUp: !ui.text.value.trim() });
+    if (!boot) return;
+    // Its check is ours if it is of the text in the box (the same autosave); what it has said so
+    // far is handled as if it had just arrived.
+    if (boot.check && boot.check.text === ui.text.value) checkSent(boot.check.id, boot.check.text);
+    for (const msg of boot.early.splice(0)) onWorkerMessage(worker, msg);
   }
 
   function stopWorker() {
@@ -371,11 +353,16 @@
     if (state.inFlight) { state.dirty = state.inFlight.text !== text; return; }
     if (state.shown && state.shown.text === text && !state.notice) { state.dirty = false; setBusy(false); render(); return; }
     state.dirty = false;
-    state.inFlight = { id: state.nextId++, text };
+    checkSent(state.nextId++, text);
+    state.worker.postMessage({ type: "check", id: state.inFlight.id, text, file: state.fileName });
+  }
+
+  // A check of `text` is on its way to the worker: busy, and a watchdog for an engine that never answers.
+  function checkSent(id, text) {
+    state.inFlight = { id, text };
     setBusy(true);
     clearTimeout(state.watchdog);
     state.watchdog = setTimeout(() => restartAfter("timeout", CHECK_TIMEOUT_S), CHECK_TIMEOUT_S * 1000);
-    state.worker.postMessage({ type: "check", id: state.inFlight.id, text, file: state.fileName });
   }
 
   function setBusy(on) {
