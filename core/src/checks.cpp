@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "analysis.h"
+#include "open_table.h"
 
 namespace nianbao {
 namespace {
@@ -127,9 +128,7 @@ const CellHit* TableHit::find(std::string_view k, uint32_t hash) const {
     // Keep the table at most half full: grow and re-insert everything, else add the new cells.
     size_t from = indexed_;
     if (slots_.size() < 2 * cells.size()) {
-      size_t n = 16;
-      while (n < 2 * cells.size()) n *= 2;
-      slots_.assign(std::max<size_t>(n, 2 * slots_.size()), 0);
+      slots_.assign(std::max(open_table_size(cells.size()), 2 * slots_.size()), 0);
       from = 0;
     }
     const size_t mask = slots_.size() - 1;

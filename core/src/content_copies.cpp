@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "content.h"
+#include "open_table.h"
 #include "utf8.h"
 
 namespace nianbao {
@@ -222,8 +223,7 @@ void check_copies(Doc& doc, Analysis& a) {
   // into `fps` (linear probing; the hashes are already mixed).
   std::vector<int32_t> src(fps.size(), -1);
   {
-    size_t cap = 16;
-    while (cap < fps.size() * 2) cap *= 2;
+    const size_t cap = open_table_size(fps.size());
     std::vector<uint32_t> first(cap, UINT32_MAX);
     const size_t mask = cap - 1;
     for (size_t i = 0; i < fps.size(); ++i) {

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "open_table.h"
 #include "utf8.h"
 
 namespace nianbao {
@@ -332,13 +333,6 @@ uint32_t hash_key(std::u32string_view k) {
 }
 uint32_t hash_char(char32_t c) { return uint32_t(c) * 2654435761u; }
 
-/// Smallest power of two ≥ 2·n (at least 16): open-addressing tables at most half full.
-size_t table_size(size_t n) {
-  size_t s = 16;
-  while (s < 2 * n) s *= 2;
-  return s;
-}
-
 }  // namespace
 
 int label_score(const std::u32string& a, const std::u32string& b) {
@@ -389,7 +383,7 @@ LabelSet::LabelSet(const std::vector<std::pair<std::string_view, std::string_vie
     len_begin_[n] = uint32_t(k);
   }
   // Exact lookup of a printed key.
-  exact_.assign(table_size(keys.size()), 0);
+  exact_.assign(open_table_size(keys.size()), 0);
   for (size_t k = 0; k < keys.size(); ++k) {
     size_t mask = exact_.size() - 1, at = hash_key(keys[k].first) & mask;
     while (exact_[at]) at = (at + 1) & mask;
@@ -399,7 +393,7 @@ LabelSet::LabelSet(const std::vector<std::pair<std::string_view, std::string_vie
   std::vector<char32_t> alphabet(chars_.begin(), chars_.end());
   std::sort(alphabet.begin(), alphabet.end());
   alphabet.erase(std::unique(alphabet.begin(), alphabet.end()), alphabet.end());
-  alphabet_.assign(table_size(alphabet.size()), {0, 0});
+  alphabet_.assign(open_table_size(alphabet.size()), {0, 0});
   for (size_t id = 0; id < alphabet.size(); ++id) {
     size_t mask = alphabet_.size() - 1, at = hash_char(alphabet[id]) & mask;
     while (alphabet_[at].second) at = (at + 1) & mask;
