@@ -229,6 +229,49 @@ TEST_CASE("UTF-16 with a byte-order mark reads like the UTF-8 original") {
   CHECK(count_rule(checked(broken), "NB0009") == 1);
 }
 
+TEST_CASE("every line end reads like LF: CR LF, bare CR, VT, FF, NEL, U+2028, U+2029") {
+  // A report's structure and its positions must not depend on how its lines end: old Mac
+  // exports end them with bare CR, pdftotext puts FF at page breaks, some web text uses
+  // U+2028 or NEL. Same sections, cells, checks; same line and column for every finding.
+  for (const char* name : {kTsv2019, kV2021, "003_d54a5201509b67ef.txt"}) {
+    CAPTURE(name);
+    const std::string& clean = report(name);
+    Result base = checked(clean);
+    REQUIRE(base.sections.size() >= 5);
+    for (std::string_view eol : {"\r\n", "\r", "\v", "\f", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"}) {
+      CAPTURE(eol.size());
+      CAPTURE(int(static_cast<unsigned char>(eol.back())));
+      std::string bytes;
+      for (char c : clean) {
+        if (c == '\n') bytes += eol;
+        else bytes += c;
+      }
+      Result r = checked(bytes);
+      CHECK(r.input.lines == base.input.lines);
+      CHECK(section_keys(r) == section_keys(base));
+      CHECK(cells_and_checks(r) == cells_and_checks(base));
+      REQUIRE(r.sections.size() == base.sections.size());
+      for (size_t i = 0; i < r.sections.size(); ++i) {
+        CHECK(r.sections[i].span.line == base.sections[i].span.line);
+        CHECK(r.sections[i].span.column == base.sections[i].span.column);
+        CHECK(r.sections[i].heading == base.sections[i].heading);
+      }
+      REQUIRE(r.diagnostics.size() == base.diagnostics.size());
+      for (size_t i = 0; i < r.diagnostics.size(); ++i) {
+        CAPTURE(base.diagnostics[i].rule);
+        CHECK(r.diagnostics[i].rule == base.diagnostics[i].rule);
+        CHECK(r.diagnostics[i].span.line == base.diagnostics[i].span.line);
+        CHECK(r.diagnostics[i].span.column == base.diagnostics[i].span.column);
+        CHECK(r.diagnostics[i].span.end_line == base.diagnostics[i].span.end_line);
+      }
+    }
+  }
+  // A break at the very end is not a line of its own; one in the middle is.
+  CHECK(checked("一、总体情况\xE2\x80\xA8").input.lines == 1);
+  CHECK(checked("一、总体情况\r二、主动公开政府信息情况").input.lines == 2);
+  CHECK(checked("a\r\n\rb").input.lines == 3);  // CR LF is one break, the CR after it another
+}
+
 TEST_CASE("GB18030 bytes are detected, decoded and located") {
   for (const char* name : {kTsv2019, kV2021}) {
     CAPTURE(name);

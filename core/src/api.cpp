@@ -24,6 +24,36 @@ constexpr uint64_t kMaxInput = 1u << 30;  // 1 GiB: offsets are 32-bit
 /// line. The counts use 8-byte words: a code point starts at every byte that
 /// is not a continuation byte (10xxxxxx), and a 4-byte lead (11110xxx) adds
 /// a second UTF-16 unit.
+/// Where every line but the first starts in `t`: after LF, CR LF, a bare CR, VT, FF, NEL,
+/// U+2028 or U+2029 (the breaks fold_text turns into LF, so decoded and folded text agree on
+/// lines). Text with LF alone, nearly every report, is searched with memchr.
+std::vector<uint32_t> next_line_starts(std::string_view t) {
+  std::vector<uint32_t> out;
+  const char* d = t.data();
+  const size_t n = t.size();
+  auto has = [&](std::string_view needle) { return memmem(d, n, needle.data(), needle.size()) != nullptr; };
+  const bool other = std::memchr(d, '\r', n) || std::memchr(d, '\v', n) || std::memchr(d, '\f', n) ||
+                     has("\xC2\x85") || has("\xE2\x80\xA8") || has("\xE2\x80\xA9");
+  if (!other) {
+    for (const char* p = d; (p = static_cast<const char*>(std::memchr(p, '\n', n - size_t(p - d))));)
+      out.push_back(uint32_t(++p - d));
+    return out;
+  }
+  for (size_t i = 0; i < n;) {
+    const auto x = static_cast<unsigned char>(d[i]);
+    size_t len = 0;
+    if (x == '\n' || x == '\v' || x == '\f') len = 1;
+    else if (x == '\r') len = i + 1 < n && d[i + 1] == '\n' ? 2 : 1;
+    else if (x == 0xC2 && i + 1 < n && static_cast<unsigned char>(d[i + 1]) == 0x85) len = 2;
+    else if (x == 0xE2 && i + 2 < n && static_cast<unsigned char>(d[i + 1]) == 0x80 &&
+             (static_cast<unsigned char>(d[i + 2]) | 1) == 0xA9) len = 3;
+    if (len == 0) { ++i; continue; }
+    i += len;
+    out.push_back(uint32_t(i));
+  }
+  return out;
+}
+
 class Locator {
  public:
   explicit Locator(const Doc& doc) : doc_(doc), text_(doc.decoded) {
@@ -39,21 +69,22 @@ class Locator {
       c.units += d.units;
       q = to;
     };
+    const std::vector<uint32_t> starts = next_line_starts(text_);
+    size_t si = 0;
     for (size_t b = 0; b < n; b += kBlock) {
       blocks_.push_back(c);
-      const char* end = text_.data() + std::min(n, b + kBlock);
-      for (const char* p = text_.data() + b; (p = static_cast<const char*>(std::memchr(p, '\n', size_t(end - p))));) {
-        ++p;  // the next line starts after the newline
-        advance(size_t(p - text_.data()));
+      const size_t end = std::min(n, b + kBlock);
+      for (; si < starts.size() && starts[si] <= end; ++si) {
+        advance(starts[si]);
         line_starts_.push_back(uint32_t(q));
         line_points_.push_back(c.points);
       }
-      advance(size_t(end - text_.data()));
+      advance(end);
     }
   }
   uint32_t lines() const {
     if (text_.empty()) return 0;
-    return uint32_t(line_starts_.size()) - (text_.back() == '\n' ? 1 : 0);
+    return uint32_t(line_starts_.size()) - (line_starts_.back() == text_.size() ? 1 : 0);
   }
   Span from_decoded(uint32_t ds, uint32_t de) const {
     de = std::max(ds, de);

@@ -32,6 +32,10 @@ bool own_fold(int32_t c, int32_t& to) {
       to = '\''; return true;
     case 0x2212: case 0x2010: case 0x2011:
       to = '-'; return true;
+    // Unicode's other mandatory line breaks (UAX #14 BK/NL): vertical tab, form feed (pdftotext's
+    // page break), NEL, LINE and PARAGRAPH SEPARATOR end a line like LF (bare CR: fold_text).
+    case 0x000B: case 0x000C: case 0x0085: case 0x2028: case 0x2029:
+      to = '\n'; return true;
     default:
       if (c < 0x20 && c != '\t' && c != '\n') { to = ' '; return true; }
       if (c == 0x7F || (c >= 0x80 && c < 0xA0)) { to = ' '; return true; }
