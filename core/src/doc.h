@@ -85,6 +85,8 @@ struct Doc {
 void decode_input(Doc& doc, bool assume_utf8);   // decode.cpp
 void html_view(Doc& doc);                        // html.cpp
 void fold_text(Doc& doc);                        // fold.cpp
+/// Lines of a report stored with its whitespace collapsed, given back (fold_text calls it).
+void reline_collapsed(Doc& doc);                 // reline.cpp
 
 }  // namespace nianbao
 

@@ -143,6 +143,7 @@ void fold_text(Doc& doc) {
     start = k + 1;
   }
   if (start < out.size() || doc.lines.empty()) doc.lines.push_back({start, uint32_t(out.size())});
+  reline_collapsed(doc);
 }
 
 }  // namespace nianbao
