@@ -21,6 +21,27 @@ std::string expr(const std::vector<Operand>& ops, const std::vector<double>& val
   return s;
 }
 
+/// What an identity checks, in the report's own words: 表三「自然人」列的收支平衡 …
+/// (the id itself stays in the diagnostic's `check` field).
+std::string check_what(Template t, const Identity& id, bool en) {
+  std::string_view key = std::string_view(id.id).substr(id.id.find('/') + 1);
+  const std::string rule = id.rule;
+  if (rule == "NB0301" || rule == "NB0302") {
+    std::string col = col_label("requests", key, en);
+    if (en) return std::string(rule == "NB0301" ? "The balance" : "The sum of results") + " of Table 3, column '" + col + "'";
+    return "表三「" + col + (rule == "NB0301" ? "」列的收支平衡（本年新收＋上年结转＝办理结果总计＋结转下年度）"
+                                             : "」列的办理结果合计（总计＝各项办理结果之和）");
+  }
+  if (rule == "NB0303") {
+    std::string row = row_label(t, "requests", key, en);
+    if (en) return "The sum over applicants of Table 3, row '" + row + "'";
+    return "表三「" + row + "」行的申请人合计（总计＝各类申请人之和）";
+  }
+  std::string group = row_label(t, "appeals", key, en);
+  if (en) return "The total of Table 4, '" + group + "'";
+  return "表四「" + group + "」的总计（总计＝结果维持＋结果纠正＋其他结果＋尚未审结）";
+}
+
 /// Result rows of 表三 (granted … other) for a generation.
 std::vector<const RowDef*> result_rows(Template t) {
   std::vector<const RowDef*> out;
@@ -183,13 +204,19 @@ void run_identity_checks(Doc& doc, Analysis& a) {
     for (const auto& op : id.rhs) { rhs.push_back(table->find(op.cell, op.hash)); if (!rhs.back() || !rhs.back()->value) missing.push_back(op.cell); }
     if (!missing.empty()) {
       c.status = Status::skip;
-      std::string names;
-      for (const auto& m : missing) { names += names.empty() ? "" : ", "; names += m; }
+      std::string names, names_en;
+      for (const auto& m : missing) {
+        names += (names.empty() ? "" : "、") + cell_place(t, id.table, m);
+        names_en += (names_en.empty() ? "" : "; ") + cell_place(t, id.table, m, true);
+      }
+      names_en += missing.size() == 1 ? " is" : " are";
       uint32_t s = table->start, e = table->start;
       for (const auto* cell : lhs) if (cell) { s = cell->start; e = cell->end; break; }
       for (const auto& m : missing)
         if (const CellHit* cell = table->find(m)) { s = cell->start; e = cell->end; break; }
-      Finding f = make_finding("NB0603", s, e, {{"check", id.id}, {"cells", names}});
+      Finding f = make_finding("NB0603", s, e,
+                               {{"what", check_what(t, id, false)}, {"what_en", check_what(t, id, true)},
+                                {"cells", names}, {"cells_en", names_en}});
       f.check = id.id;
       doc.findings.push_back(std::move(f));
       a.checks.push_back(std::move(c));

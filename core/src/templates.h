@@ -64,6 +64,9 @@ const char* table_name_en(std::string_view table_key);
 std::string cell_label(Template t, std::string_view table_key, std::string_view cell_key, bool en = false);
 /// Label of a row / column key.
 std::string row_label(Template t, std::string_view table_key, std::string_view row_key, bool en = false);
+/// A cell named the way the report prints it, for messages: 表三「（七）总计」行「自然人」列,
+/// 表四「行政复议」「结果维持」; English: Table 3, row '(7) Total', column 'Natural persons'.
+std::string cell_place(Template t, std::string_view table_key, std::string_view cell_key, bool en = false);
 std::string col_label(std::string_view table_key, std::string_view col_key, bool en = false);
 
 }  // namespace nianbao
