@@ -120,6 +120,10 @@ TEST_SUITE("hostile") {
 
 TEST_CASE("empty input and blank input") {
   CHECK(count_rule(checked(""), "NB0001") == 1);
+  // No bytes at all, as a fuzzer or an embedder passes them: a null data pointer (UBSan caught
+  // memchr on it in the line-start scan).
+  CHECK(count_rule(checked(std::string_view()), "NB0001") == 1);
+  CHECK(count_rule(checked(std::string_view(), true), "NB0001") == 1);
   CHECK(count_rule(checked("\n\n  \n"), "NB0001") == 1);
 }
 

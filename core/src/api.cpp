@@ -31,6 +31,7 @@ std::vector<uint32_t> next_line_starts(std::string_view t) {
   std::vector<uint32_t> out;
   const char* d = t.data();
   const size_t n = t.size();
+  if (n == 0) return out;  // (d may be null: memchr and memmem must not see it)
   auto has = [&](std::string_view needle) { return memmem(d, n, needle.data(), needle.size()) != nullptr; };
   const bool other = std::memchr(d, '\r', n) || std::memchr(d, '\v', n) || std::memchr(d, '\f', n) ||
                      has("\xC2\x85") || has("\xE2\x80\xA8") || has("\xE2\x80\xA9");
