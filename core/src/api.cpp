@@ -17,24 +17,21 @@ namespace {
 
 constexpr uint64_t kMaxInput = 1u << 30;  // 1 GiB: offsets are 32-bit
 
-/// Resolves decoded-text positions to line/column and UTF-16 offsets.
-/// One pass over the text records the code points and UTF-16 units before
-/// every 64-byte block and before every line, so each lookup is a binary
-/// search for the line plus a scan of less than one block, however long the
-/// line. The counts use 8-byte words: a code point starts at every byte that
-/// is not a continuation byte (10xxxxxx), and a 4-byte lead (11110xxx) adds
-/// a second UTF-16 unit.
-/// Where every line but the first starts in `t`: after LF, CR LF, a bare CR, VT, FF, NEL,
-/// U+2028 or U+2029 (the breaks fold_text turns into LF, so decoded and folded text agree on
-/// lines). Text with LF alone, nearly every report, is searched with memchr.
-std::vector<uint32_t> next_line_starts(std::string_view t) {
+/// Where every line but the first starts in the decoded text: after LF, CR LF, a bare CR, VT,
+/// FF, NEL, U+2028 or U+2029 (the breaks fold_text turns into LF, so decoded and folded text
+/// agree on lines). Fold has seen every byte of the view, and tells whether there is a break
+/// other than LF (nearly every report has none: then memchr finds the LFs); HTML markup, which
+/// fold did not see, is searched for them here.
+std::vector<uint32_t> next_line_starts(const Doc& doc) {
   std::vector<uint32_t> out;
+  const std::string_view t = doc.decoded;
   const char* d = t.data();
   const size_t n = t.size();
   if (n == 0) return out;  // (d may be null: memchr and memmem must not see it)
   auto has = [&](std::string_view needle) { return memmem(d, n, needle.data(), needle.size()) != nullptr; };
-  const bool other = std::memchr(d, '\r', n) || std::memchr(d, '\v', n) || std::memchr(d, '\f', n) ||
-                     has("\xC2\x85") || has("\xE2\x80\xA8") || has("\xE2\x80\xA9");
+  const bool other = doc.other_breaks ||
+                     (doc.html && (std::memchr(d, '\r', n) || std::memchr(d, '\v', n) || std::memchr(d, '\f', n) ||
+                                   has("\xC2\x85") || has("\xE2\x80\xA8") || has("\xE2\x80\xA9")));
   if (!other) {
     for (const char* p = d; (p = static_cast<const char*>(std::memchr(p, '\n', n - size_t(p - d))));)
       out.push_back(uint32_t(++p - d));
@@ -55,6 +52,13 @@ std::vector<uint32_t> next_line_starts(std::string_view t) {
   return out;
 }
 
+/// Resolves decoded-text positions to line/column and UTF-16 offsets.
+/// One pass over the text records the code points and UTF-16 units before
+/// every 64-byte block and before every line, so each lookup is a binary
+/// search for the line plus a scan of less than one block, however long the
+/// line. The counts use 8-byte words: a code point starts at every byte that
+/// is not a continuation byte (10xxxxxx), and a 4-byte lead (11110xxx) adds
+/// a second UTF-16 unit.
 class Locator {
  public:
   explicit Locator(const Doc& doc) : doc_(doc), text_(doc.decoded) {
@@ -70,7 +74,7 @@ class Locator {
       c.units += d.units;
       q = to;
     };
-    const std::vector<uint32_t> starts = next_line_starts(text_);
+    const std::vector<uint32_t> starts = next_line_starts(doc);
     size_t si = 0;
     for (size_t b = 0; b < n; b += kBlock) {
       blocks_.push_back(c);

@@ -70,6 +70,7 @@ struct Doc {
   std::string text;               // folded text, what every later stage reads
   OffsetMap fmap;                 // text → view
   std::vector<Line> lines;
+  bool other_breaks = false;      // the view has a line end other than LF (CR, VT, FF, NEL, U+2028/9)
 
   std::vector<Finding> findings;
 
@@ -85,6 +86,8 @@ struct Doc {
 void decode_input(Doc& doc, bool assume_utf8);   // decode.cpp
 void html_view(Doc& doc);                        // html.cpp
 void fold_text(Doc& doc);                        // fold.cpp
+/// doc.lines over doc.text (fold_text calls it; so does reline_collapsed after it changed the text).
+void index_lines(Doc& doc);                       // fold.cpp
 /// Lines of a report stored with its whitespace collapsed, given back (fold_text calls it).
 void reline_collapsed(Doc& doc);                 // reline.cpp
 

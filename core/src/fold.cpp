@@ -90,6 +90,7 @@ void fold_text(Doc& doc) {
       continue;
     }
     if (b == '\r') {
+      doc.other_breaks = true;
       flush(at);
       size_t len = (i + 1 < s.size() && s[i + 1] == '\n') ? 2 : 1;
       out += '\n';
@@ -101,6 +102,7 @@ void fold_text(Doc& doc) {
     int32_t c = utf8_at(s, i);
     int32_t to;
     if (own_fold(c, to)) {
+      doc.other_breaks |= to == '\n';
       flush(at);
       if (to == 0) m.skip(uint32_t(i - at));
       else { size_t before = out.size(); utf8_append(out, uint32_t(to)); m.replace(uint32_t(i - at), uint32_t(out.size() - before)); }
@@ -134,7 +136,12 @@ void fold_text(Doc& doc) {
   }
   flush(s.size());
 
-  // Lines over the folded text.
+  index_lines(doc);
+  reline_collapsed(doc);
+}
+
+void index_lines(Doc& doc) {
+  const std::string& out = doc.text;
   doc.lines.clear();
   uint32_t start = 0;
   for (const char* p = out.data(); (p = static_cast<const char*>(std::memchr(p, '\n', out.size() - size_t(p - out.data()))));) {
@@ -143,7 +150,6 @@ void fold_text(Doc& doc) {
     start = k + 1;
   }
   if (start < out.size() || doc.lines.empty()) doc.lines.push_back({start, uint32_t(out.size())});
-  reline_collapsed(doc);
 }
 
 }  // namespace nianbao

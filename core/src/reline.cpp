@@ -45,15 +45,8 @@ const Marks& marks() {
     Marks out;
     for (Template t : {Template::v2019, Template::v2021, Template::pre2019}) {
       const TemplateDef& def = template_def(t);
-      for (const auto& s : def.sections) {
-        std::string_view all(s.titles);
-        for (size_t from = 0; from <= all.size();) {
-          size_t bar = all.find('|', from);
-          if (bar == std::string_view::npos) bar = all.size();
-          if (bar > from) out.titles.emplace_back(all.substr(from, bar - from));
-          from = bar + 1;
-        }
-      }
+      for (const auto& s : def.sections)
+        for_each_alternative(s.titles, [&](std::string_view t) { out.titles.emplace_back(t); });
       for (const auto& r : def.request_rows) {
         std::string_view label(r.label);
         label = label.substr(enumerator_length(label));
@@ -145,16 +138,7 @@ void reline_collapsed(Doc& doc) {
   }
   if (breaks.empty()) return;
   for (size_t at : breaks) doc.text[at] = '\n';
-  // The lines again, over the same text.
-  std::vector<Line> lines;
-  lines.reserve(doc.lines.size() + breaks.size());
-  for (const Line& ln : doc.lines) {
-    uint32_t start = ln.start;
-    for (uint32_t k = ln.start; k < ln.end; ++k)
-      if (doc.text[k] == '\n') { lines.push_back({start, k}); start = k + 1; }
-    lines.push_back({start, ln.end});
-  }
-  doc.lines = std::move(lines);
+  index_lines(doc);
 }
 
 }  // namespace nianbao

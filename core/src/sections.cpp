@@ -40,14 +40,10 @@ const std::vector<Title>& all_titles() {
     std::vector<Title> out;
     for (Template g : {Template::v2019, Template::pre2019})
       for (const auto& def : template_def(g).sections) {
-        std::string_view t(def.titles);
-        while (!t.empty()) {
-          size_t bar = t.find('|');
-          std::u32string k = label_key(t.substr(0, bar));
+        for_each_alternative(def.titles, [&](std::string_view t) {
+          std::u32string k = label_key(t);
           out.push_back({g, &def, k, without_de(k)});
-          if (bar == std::string_view::npos) break;
-          t.remove_prefix(bar + 1);
-        }
+        });
       }
     return out;
   }();

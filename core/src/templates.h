@@ -51,6 +51,18 @@ struct TemplateDef {
   std::vector<ProactiveDef> proactive;
 };
 
+/// Calls `f(entry)` for each non-empty '|'-separated entry of a template list
+/// (SectionDef::titles, RowDef::variants).
+template <typename F>
+void for_each_alternative(std::string_view list, F f) {
+  while (!list.empty()) {
+    size_t bar = list.find('|');
+    if (bar != 0) f(list.substr(0, bar));
+    if (bar == std::string_view::npos) break;
+    list.remove_prefix(bar + 1);
+  }
+}
+
 const TemplateDef& template_def(Template t);     // v2019, v2021, pre2019
 const std::vector<ColDef>& request_columns();    // natural … total
 const std::vector<ColDef>& appeal_groups();      // review, suit_direct, suit_after_review
