@@ -172,6 +172,27 @@ class Locator {
   mutable Cursor last_{0, 0, {0, 0}};   // the position located last
 };
 
+/// A finding with its spans located, and the findings folded under it.
+Diagnostic to_diagnostic(const Locator& loc, Finding& f) {
+  Diagnostic d;
+  d.rule = f.rule->id;
+  d.severity = f.severity;
+  d.span = f.decoded_space ? loc.from_decoded(f.start, f.end) : loc.from_folded(f.start, f.end);
+  d.zh = std::move(f.zh);
+  d.en = std::move(f.en);
+  d.check = std::move(f.check);
+  for (auto& rel : f.related)
+    d.related.push_back({loc.from_folded(rel.start, rel.end), std::move(rel.label), std::move(rel.cell)});
+  if (f.suggest) {
+    auto& s = *f.suggest;
+    d.suggest = Suggestion{std::move(s.table), std::move(s.cell), std::move(s.label_zh), std::move(s.label_en),
+                           s.printed, s.value, loc.from_folded(s.start, s.end)};
+  }
+  d.items.reserve(f.items.size());
+  for (auto& item : f.items) d.items.push_back(to_diagnostic(loc, item));
+  return d;
+}
+
 /// Binary junk: NUL bytes or many control characters in the decoded text.
 void check_binary(Doc& doc) {
   std::string_view s = doc.decoded.substr(0, std::min(doc.decoded.size(), Doc::kBinaryScan));
@@ -328,17 +349,7 @@ Result check(std::string_view bytes, const Options& options) {
   }
   r.checks = std::move(a.checks);
   r.diagnostics.reserve(doc.findings.size());
-  for (auto& f : doc.findings) {
-    Diagnostic d;
-    d.rule = f.rule->id;
-    d.severity = f.severity;
-    d.span = f.decoded_space ? loc.from_decoded(f.start, f.end) : loc.from_folded(f.start, f.end);
-    d.zh = std::move(f.zh);
-    d.en = std::move(f.en);
-    d.check = std::move(f.check);
-    for (auto& rel : f.related) d.related.push_back({loc.from_folded(rel.start, rel.end), std::move(rel.label)});
-    r.diagnostics.push_back(std::move(d));
-  }
+  for (auto& f : doc.findings) r.diagnostics.push_back(to_diagnostic(loc, f));
   std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(),
                    [](const Diagnostic& x, const Diagnostic& y) { return x.span.start < y.span.start; });
   return r;

@@ -28,8 +28,15 @@ struct Finding {
   bool decoded_space = false;
   std::string zh, en;
   std::string check;
-  struct Rel { uint32_t start, end; std::string label; };
+  struct Rel { uint32_t start, end; std::string label, cell; };
   std::vector<Rel> related;
+  std::vector<Finding> items;      // folded under this cause (Diagnostic::items)
+  struct Suggest {
+    std::string table, cell, label_zh, label_en;
+    double printed = 0, value = 0;
+    uint32_t start = 0, end = 0;
+  };
+  std::optional<Suggest> suggest;
 };
 
 /// Build a finding from the rule table: messages formatted from `args`.

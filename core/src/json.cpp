@@ -29,6 +29,60 @@ void number_or_null(JsonWriter& w, const std::optional<double>& v) {
   w.raw_number(buf);
 }
 
+namespace {
+/// One diagnostic; its folded items are diagnostics of the same shape.
+void diagnostic(JsonWriter& w, const Diagnostic& d, const JsonOptions& o) {
+  w.begin_object();
+  w.key("rule"); w.string(d.rule);
+  w.key("name"); w.string(rule(d.rule).name);
+  w.key("severity"); w.string(to_string(d.severity));
+  span_fields(w, d.span, o);
+  w.key("end_line"); w.number(d.span.end_line);
+  w.key("end_column"); w.number(d.span.end_column);
+  w.key("message");
+  w.begin_object();
+  w.key("zh"); w.string(d.zh);
+  w.key("en"); w.string(d.en);
+  w.end_object();
+  if (!d.check.empty()) { w.key("check"); w.string(d.check); }
+  if (!d.related.empty()) {
+    w.key("related");
+    w.begin_array();
+    for (const auto& rel : d.related) {
+      w.begin_object();
+      span_fields(w, rel.span, o);
+      w.key("label"); w.string(rel.label);
+      if (!rel.cell.empty()) { w.key("cell"); w.string(rel.cell); }
+      w.end_object();
+    }
+    w.end_array();
+  }
+  if (d.suggest) {
+    const Suggestion& s = *d.suggest;
+    w.key("suggest");
+    w.begin_object();
+    w.key("table"); w.string(s.table);
+    w.key("cell"); w.string(s.cell);
+    w.key("label");
+    w.begin_object();
+    w.key("zh"); w.string(s.label_zh);
+    w.key("en"); w.string(s.label_en);
+    w.end_object();
+    w.key("printed"); number_or_null(w, s.printed);
+    w.key("value"); number_or_null(w, s.value);
+    span_fields(w, s.span, o);
+    w.end_object();
+  }
+  if (!d.items.empty()) {
+    w.key("items");
+    w.begin_array();
+    for (const auto& item : d.items) diagnostic(w, item, o);
+    w.end_array();
+  }
+  w.end_object();
+}
+}  // namespace
+
 std::string to_json(const Result& r, const JsonOptions& o) {
   JsonWriter w(o.pretty);
   w.begin_object();
@@ -111,39 +165,19 @@ std::string to_json(const Result& r, const JsonOptions& o) {
     w.end_array();
     w.key("formula"); w.string(c.formula);
     if (c.used_for_recovery) { w.key("used_for_recovery"); w.boolean(true); }
+    if (!c.blank_as_zero.empty()) {
+      w.key("blank_as_zero");
+      w.begin_array();
+      for (const auto& k : c.blank_as_zero) w.string(k);
+      w.end_array();
+    }
     w.end_object();
   }
   w.end_array();
 
   w.key("diagnostics");
   w.begin_array();
-  for (const auto& d : r.diagnostics) {
-    w.begin_object();
-    w.key("rule"); w.string(d.rule);
-    w.key("name"); w.string(rule(d.rule).name);
-    w.key("severity"); w.string(to_string(d.severity));
-    span_fields(w, d.span, o);
-    w.key("end_line"); w.number(d.span.end_line);
-    w.key("end_column"); w.number(d.span.end_column);
-    w.key("message");
-    w.begin_object();
-    w.key("zh"); w.string(d.zh);
-    w.key("en"); w.string(d.en);
-    w.end_object();
-    if (!d.check.empty()) { w.key("check"); w.string(d.check); }
-    if (!d.related.empty()) {
-      w.key("related");
-      w.begin_array();
-      for (const auto& rel : d.related) {
-        w.begin_object();
-        span_fields(w, rel.span, o);
-        w.key("label"); w.string(rel.label);
-        w.end_object();
-      }
-      w.end_array();
-    }
-    w.end_object();
-  }
+  for (const auto& d : r.diagnostics) diagnostic(w, d, o);
   w.end_array();
   w.key("summary");
   w.begin_object();

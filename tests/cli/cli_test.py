@@ -278,8 +278,8 @@ def sarif_structure():
     check(one['runs'][0]['tool']['driver']['rules'] == run_['tool']['driver']['rules'], 'rules[] differs between runs')
     for r in run_['tool']['driver']['rules']:
         check('{' not in r['shortDescription']['text'] + r['help']['text'], f'rule {r["id"]}: raw placeholder')
-    # related locations of a diagnostic carry its Related spans
-    related = sum(len(d.get('related', [])) for res in results for d in res['diagnostics'])
+    # related locations of a diagnostic carry its Related spans and the findings folded under it
+    related = sum(len(d.get('related', [])) + len(d.get('items', [])) for res in results for d in res['diagnostics'])
     got = sum(len(g.get('relatedLocations', [])) for g in run_['results'])
     check(got == related, f'{got} relatedLocations for {related} related spans')
 

@@ -202,6 +202,11 @@ class SarifSink final : public Sink {
       related.push_back(obj({{"id", num(k + 1)},
                              {"message", text(d.related[k].label)},
                              {"physicalLocation", physical(file_uri, artifact, d.related[k].span)}}));
+    // Findings folded under this cause: related locations too, each with its rule and message.
+    for (const nianbao::Diagnostic& item : d.items)
+      related.push_back(obj({{"id", num(related.size() + 1)},
+                             {"message", text(item.rule + ": " + message(item, cfg_.lang))},
+                             {"physicalLocation", physical(file_uri, artifact, item.span)}}));
     return obj({{"ruleId", json_quote(d.rule)},
                 {"ruleIndex", num(index_[d.rule])},
                 {"level", json_quote(kLevel[rank(d.severity)])},

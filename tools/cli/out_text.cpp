@@ -1,8 +1,9 @@
 // --format text: for a person at a terminal.
 //
 //   == reports/a.txt  [v2019 · 2020 · 某某区人民政府办公室 · utf-8]  errors 1, warnings 0, info 0
-//   reports/a.txt:230:1: error: NB0301: message [requests.balance/total]
-//       - total/total = 38 (231:5)
+//   reports/a.txt:230:1: error: NB0610: message [requests.balance/total]
+//       - 表三「（七）总计」行「总计」列 = 38 (231:5)     a related location
+//       > NB0301: message (230:1)                       a finding folded under this cause
 //
 // Severity keywords stay English (error/warning/info) in both languages so that
 // editors and grep can parse the lines; everything else follows --lang.
@@ -51,6 +52,12 @@ class TextSink final : public Sink {
       for (const nianbao::Related& rel : d.related) {
         out_ << "    - " << one_line(rel.label);
         if (rel.span.line) out_ << " (" << position(rel.span).substr(1) << ")";
+        out_ << '\n';
+      }
+      // The findings this one is the cause of, one line each.
+      for (const nianbao::Diagnostic& item : d.items) {
+        out_ << "    > " << item.rule << ": " << one_line(message(item, cfg_.lang));
+        if (item.span.line) out_ << " (" << position(item.span).substr(1) << ")";
         out_ << '\n';
       }
     }

@@ -105,12 +105,26 @@ struct Check {
   std::vector<std::string> cells;  // cell keys of the operands, lhs first
   std::string formula;             // e.g. "new_received + carried_over = total + carried_forward"
   bool used_for_recovery = false;  // this identity was used to recover glued cells
+  /// Operand cells printed blank that the check counted as 0 (the template asks for 0
+  /// where nothing happened). A check whose every cell on one side is blank is skipped.
+  std::vector<std::string> blank_as_zero;
 };
 
 /// A secondary location of a diagnostic (an operand cell, the other copy…).
 struct Related {
   Span span;
-  std::string label;               // e.g. "total/total = 38"
+  std::string label;               // as the report prints it: "表三「（七）总计」行「总计」列 = 38"
+  std::string cell;                // the cell's key, if the location is a cell: "total/total"
+};
+
+/// The value one cell would need for every identity of its table to hold.
+struct Suggestion {
+  std::string table;               // requests | appeals
+  std::string cell;                // "granted/natural"
+  std::string label_zh, label_en;  // the cell as the report prints it
+  double printed = 0;              // the value printed (a blank cell: 0)
+  double value = 0;                // the value that makes the table's identities hold
+  Span span;                       // the cell in the text
 };
 
 struct Diagnostic {
@@ -120,6 +134,11 @@ struct Diagnostic {
   std::string zh, en;              // message: first sentence stands alone
   std::string check;               // related check id, if any
   std::vector<Related> related;
+  /// The findings this one is the cause of, folded under it (one level deep):
+  /// the checks a missing table cell kept from running, the identities one wrong
+  /// cell breaks. Result::diagnostics holds the causes only.
+  std::vector<Diagnostic> items;
+  std::optional<Suggestion> suggest;
 };
 
 struct Result {
