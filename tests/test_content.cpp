@@ -185,7 +185,8 @@ TEST_CASE("narrative: seed 003 says 予以公开15件, its table 16") {
   CHECK(at(in, ds[0]->span) == "15件");
   REQUIRE(!ds[0]->related.empty());
   CHECK(at(in, ds[0]->related[0].span) == "16");
-  CHECK(ds[0]->related[0].label == "granted/total = 16");
+  CHECK(ds[0]->related[0].label == "表三「（一）予以公开」行「总计」列 = 16");
+  CHECK(ds[0]->related[0].cell == "granted/total");
   CHECK(ds[0]->zh.find("予以公开15件") != std::string::npos);
   CHECK(ds[0]->zh.find("16") != std::string::npos);
   CHECK(ds[0]->en.find("16") != std::string::npos);

@@ -566,7 +566,7 @@ class Scanner {
     f.check = id;
     for (const CellHit* cell : sum.cells) {
       if (f.related.size() >= 12) break;
-      f.related.push_back({cell->start, cell->end, cell->key + " = " + cell->number});
+      f.related.push_back({cell->start, cell->end, cell_place(a_.tmpl, p.table, cell->key) + " = " + cell->number, cell->key});
     }
     doc_.findings.push_back(std::move(f));
   }

@@ -176,7 +176,7 @@ void check_counts(Doc& doc, Analysis& a, const TableHit& t) {
                              {{"row", row_label(a.tmpl, "proactive", row)}, {"row_en", row_label(a.tmpl, "proactive", row, true)},
                               {"prev", prev->raw}, {"delta", delta->raw}, {"sum", fmt(sum)}});
     f.check = id;
-    f.related.push_back({prev->start, prev->end, prev->key + " = " + prev->number});
+    f.related.push_back({prev->start, prev->end, cell_place(a.tmpl, "proactive", prev->key) + " = " + prev->number, prev->key});
     doc.findings.push_back(std::move(f));
   }
 }
