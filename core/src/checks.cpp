@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "analysis.h"
+#include "cells.h"
 #include "open_table.h"
 
 namespace nianbao {
@@ -170,24 +171,8 @@ const CellHit* TableHit::find(std::string_view k, uint32_t hash) const {
 
 namespace {
 
-const char* table_short(std::string_view table, bool en) {
-  if (table == "requests") return en ? "Table 3" : "表三";
-  if (table == "appeals") return en ? "Table 4" : "表四";
-  return en ? "Table 2" : "表二";
-}
-
-/// A cell printed blank: nothing, or a dash or slash standing for "none".
-bool is_blank(const CellHit& c) {
-  if (c.value) return false;
-  std::string_view r = c.raw;
-  while (!r.empty() && (r.front() == ' ' || r.front() == '\t')) r.remove_prefix(1);
-  while (!r.empty() && (r.back() == ' ' || r.back() == '\t')) r.remove_suffix(1);
-  static constexpr std::string_view kNone[] = {"", "/", "-", "--", "\xef\xbc\x8f", "\xef\xbc\x8d",
-                                               "\xe2\x80\x94", "\xe2\x80\x94\xe2\x80\x94", "\xe2\x80\x94\xe2\x80\x94\xe2\x80\x94",
-                                               "\xe2\x80\x93", "\xe6\x97\xa0"};  // ／ － — —— ——— – 无
-  for (std::string_view n : kNone) if (r == n) return true;
-  return false;
-}
+/// A cell printed blank: what the cell reader reads as empty (nothing, dashes, "无").
+bool is_blank(const CellHit& c) { return !c.value && value_kind(c.raw) == Value::empty; }
 
 /// "A、B、C 等 12 个" — the first few cells named as printed, the rest counted.
 std::string name_cells(Template t, std::string_view table, const std::vector<std::string_view>& cells, bool en) {
@@ -209,7 +194,6 @@ struct Eval {
   std::vector<std::string_view> blank;        // operands printed blank
   bool evaluated = false;                     // pass or fail (blanks as 0)
   double L = 0, R = 0;
-  size_t check = 0;                           // index into Analysis::checks
   Finding fail;                               // the failure, if !holds()
   bool holds() const { return std::fabs(L - R) < 1e-6; }
 };
@@ -304,8 +288,7 @@ void explain_failures(Doc& doc, Template t, const TableHit& table, std::vector<E
   if (one.size() == 1) {
     const CellHit* p = one[0].p;
     const double value = val(p) + one[0].d;
-    const bool total = col_of(p->key) == "total" || row_of(p->key) == "total" ||
-                       (table.key == "appeals" && col_of(p->key) == "total");
+    const bool total = col_of(p->key) == "total" || row_of(p->key) == "total";
     Finding f = make_finding("NB0610", p->start, p->end,
                              {{"cell", cell_place(t, table.key, p->key)}, {"cell_en", cell_place(t, table.key, p->key, true)},
                               {"printed", p->value ? "印作 " + fmt(*p->value) : std::string("留空")},
@@ -424,8 +407,7 @@ Finding not_run(Template t, const Eval& e, const std::vector<std::string_view>& 
                            {{"what", check_what(t, id, false)}, {"what_en", check_what(t, id, true)},
                             {"cells", names}, {"cells_en", names_en},
                             {"why", blank ? (many ? "全部为空" : "为空") : "未能读出"},
-                            {"why_en", blank ? (many ? "are all blank" : "is blank")
-                                             : (many ? "could not be read" : "could not be read")}});
+                            {"why_en", blank ? (many ? "are all blank" : "is blank") : "could not be read"}});
   f.check = id.id;
   return f;
 }
@@ -433,8 +415,8 @@ Finding not_run(Template t, const Eval& e, const std::vector<std::string_view>& 
 /// Skipped checks grouped by cause, one finding per table and cause: cells that
 /// could not be read (NB0603), cells printed blank (NB0609).
 void group_skipped(Doc& doc, Template t, const TableHit& table, const std::vector<Eval>& evals) {
-  const char* tz = table_short(table.key, false);
-  const char* te = table_short(table.key, true);
+  const char* tz = table_number(table.key);
+  const char* te = table_number(table.key, true);
   // Not read (or not a number): the checks cannot run.
   std::vector<std::string_view> unread;
   size_t skipped = 0;
@@ -559,7 +541,6 @@ void run_identity_checks(Doc& doc, Analysis& a) {
       };
       for (const auto& op : id.lhs) operand(op, e.lhs, lhs_blank);
       for (const auto& op : id.rhs) operand(op, e.rhs, rhs_blank);
-      e.check = a.checks.size();
       if (e.missing.empty() && !lhs_blank && !rhs_blank) {
         e.evaluated = true;
         for (const CellHit* cell : e.lhs) e.L += val(cell);

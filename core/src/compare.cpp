@@ -403,19 +403,7 @@ std::string to_json(const CompareResult& r, const JsonOptions& o) {
   w.begin_array();
   for (const CompareDiagnostic& d : r.diagnostics) {
     w.begin_object();
-    w.key("rule"); w.string(d.rule);
-    w.key("name"); w.string(rule(d.rule).name);
-    w.key("severity"); w.string(to_string(d.severity));
-    w.key("file"); w.string(to_string(d.file));
-    span_fields(w, d.span, o);
-    w.key("end_line"); w.number(d.span.end_line);
-    w.key("end_column"); w.number(d.span.end_column);
-    w.key("message");
-    w.begin_object();
-    w.key("zh"); w.string(d.zh);
-    w.key("en"); w.string(d.en);
-    w.end_object();
-    if (!d.check.empty()) { w.key("check"); w.string(d.check); }
+    diagnostic_head(w, d, o, to_string(d.file));
     if (!d.related.empty()) {
       w.key("related");
       w.begin_array();

@@ -28,7 +28,7 @@ struct Finding {
   bool decoded_space = false;
   std::string zh, en;
   std::string check;
-  struct Rel { uint32_t start, end; std::string label, cell; };
+  struct Rel { uint32_t start, end; std::string label, cell = {}; };
   std::vector<Rel> related;
   std::vector<Finding> items;      // folded under this cause (Diagnostic::items)
   struct Suggest {

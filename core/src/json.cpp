@@ -29,13 +29,11 @@ void number_or_null(JsonWriter& w, const std::optional<double>& v) {
   w.raw_number(buf);
 }
 
-namespace {
-/// One diagnostic; its folded items are diagnostics of the same shape.
-void diagnostic(JsonWriter& w, const Diagnostic& d, const JsonOptions& o) {
-  w.begin_object();
+void diagnostic_head(JsonWriter& w, const Diagnostic& d, const JsonOptions& o, const char* file) {
   w.key("rule"); w.string(d.rule);
   w.key("name"); w.string(rule(d.rule).name);
   w.key("severity"); w.string(to_string(d.severity));
+  if (file) { w.key("file"); w.string(file); }
   span_fields(w, d.span, o);
   w.key("end_line"); w.number(d.span.end_line);
   w.key("end_column"); w.number(d.span.end_column);
@@ -45,6 +43,13 @@ void diagnostic(JsonWriter& w, const Diagnostic& d, const JsonOptions& o) {
   w.key("en"); w.string(d.en);
   w.end_object();
   if (!d.check.empty()) { w.key("check"); w.string(d.check); }
+}
+
+namespace {
+/// One diagnostic; its folded items are diagnostics of the same shape.
+void diagnostic(JsonWriter& w, const Diagnostic& d, const JsonOptions& o) {
+  w.begin_object();
+  diagnostic_head(w, d, o);
   if (!d.related.empty()) {
     w.key("related");
     w.begin_array();

@@ -89,6 +89,9 @@ class JsonWriter {
 void span_fields(JsonWriter& w, const Span& s, const JsonOptions& o);   // json.cpp
 /// A number as an integer when it is one, else up to ten significant digits; empty → null.
 void number_or_null(JsonWriter& w, const std::optional<double>& v);   // json.cpp
+/// A diagnostic's own fields, rule to check (`file`, when given, after the severity:
+/// the comparison's which-report). The caller writes related locations and the rest.
+void diagnostic_head(JsonWriter& w, const Diagnostic& d, const JsonOptions& o, const char* file = nullptr);  // json.cpp
 
 }  // namespace nianbao
 

@@ -282,14 +282,18 @@ std::string cell_label(Template t, std::string_view table, std::string_view cell
   return row_label(t, table, cell.substr(0, slash), en) + " / " + col_label(table, cell.substr(slash + 1), en);
 }
 
+const char* table_number(std::string_view k, bool en) {
+  if (k == "requests") return en ? "Table 3" : "表三";
+  if (k == "appeals") return en ? "Table 4" : "表四";
+  return en ? "Table 2" : "表二";
+}
+
 std::string cell_place(Template t, std::string_view table, std::string_view cell, bool en) {
   size_t slash = cell.rfind('/');
   if (slash == std::string_view::npos) return std::string(cell);
   std::string row = row_label(t, table, cell.substr(0, slash), en), col = col_label(table, cell.substr(slash + 1), en);
-  const char* number_zh = table == "requests" ? "表三" : table == "appeals" ? "表四" : "表二";
-  const char* number_en = table == "requests" ? "Table 3" : table == "appeals" ? "Table 4" : "Table 2";
-  if (en) return std::string(number_en) + (table == "appeals" ? ", '" : ", row '") + row + "', column '" + col + "'";
-  return std::string(number_zh) + "「" + row + (table == "appeals" ? "」「" : "」行「") + col + (table == "appeals" ? "」" : "」列");
+  if (en) return std::string(table_number(table, true)) + (table == "appeals" ? ", '" : ", row '") + row + "', column '" + col + "'";
+  return std::string(table_number(table)) + "「" + row + (table == "appeals" ? "」「" : "」行「") + col + (table == "appeals" ? "」" : "」列");
 }
 
 std::string templates_json() {

@@ -72,6 +72,8 @@ const char* template_name_zh(Template t);
 const char* template_name_en(Template t);
 const char* table_name_zh(std::string_view table_key);
 const char* table_name_en(std::string_view table_key);
+/// The table's number alone: 表三 / Table 3 (表二 for proactive).
+const char* table_number(std::string_view table_key, bool en = false);
 /// Chinese label of a cell key ("granted/natural" → "（一）予以公开 / 自然人").
 std::string cell_label(Template t, std::string_view table_key, std::string_view cell_key, bool en = false);
 /// Label of a row / column key.

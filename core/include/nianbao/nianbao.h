@@ -114,7 +114,7 @@ struct Check {
 struct Related {
   Span span;
   std::string label;               // as the report prints it: "表三「（七）总计」行「总计」列 = 38"
-  std::string cell;                // the cell's key, if the location is a cell: "total/total"
+  std::string cell = {};           // the cell's key, if the location is a cell: "total/total"
 };
 
 /// The value one cell would need for every identity of its table to hold.
