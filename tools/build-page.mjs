@@ -7,7 +7,7 @@
 //   --out DIR      where to write (default: the module directory)
 //
 // Writes
-//   OUT/web/                 index.html, boot.js, app.js, view.js, export.js, worker.js, style.css, nianbao.js,
+//   OUT/web/                 index.html, boot.js, marks.js, app.js, view.js, export.js, worker.js, style.css, nianbao.js,
 //                            nianbao.wasm, compare.html/.js/.css: for hosting under
 //                            `script-src 'self' 'wasm-unsafe-eval'` (see docs/page.md); and the
 //                            embeddable element: nianbao-element.js (view.js + element.js),
@@ -86,13 +86,14 @@ function replaceOnce(html, pattern, replacement, what, page = "web/index.html") 
 // JavaScript parser never sees them) — the module's base64 and the worker's source — and a script
 // that defines NB_EMBED from them and runs the boot script, so that the worker starts before the
 // rest of the page is parsed. The page's own scripts go at the end of <body>.
-function buildSingleFile({ page, css, js, boot }, { worker, inflate, glue, wasmGzip }) {
-  const html = read(path.join(webDir, page));
+function buildSingleFile({ page, css, js, boot }, { worker, inflate, glue, wasmGzip, build }) {
+  const html = stampBuild(read(path.join(webDir, page)), build);
   const style = assertInlineSafe(css.map((n) => read(path.join(webDir, n))).join("\n"), "style", `web/${css.join(" + ")}`);
   const workerSource = assertInlineSafe(`${glue}\n${inflate}\n${worker}`, "script", "nianbao.js + web/inflate.js + web/worker.js");
   const headScript = assertInlineSafe(
-    `var NB_EMBED = {worker: document.getElementById("nb-worker").textContent, ` +
-    `wasmGzip: document.getElementById("nb-wasm").textContent};\n` +
+    // Read when a worker starts (not before: a page showing a kept result starts it after its first frame).
+    `var NB_EMBED = {get worker() { return document.getElementById("nb-worker").textContent; }, ` +
+    `get wasmGzip() { return document.getElementById("nb-wasm").textContent; }};\n` +
     (boot ? read(path.join(webDir, boot)) : ""),
     "script", boot ? `web/${boot}` : "NB_EMBED");
   const script = assertInlineSafe(js.map((n) => read(path.join(webDir, n))).join("\n"), "script", `web/${js.join(" + ")}`);
@@ -121,6 +122,11 @@ function buildSingleFile({ page, css, js, boot }, { worker, inflate, glue, wasmG
   return { html: out, csp };
 }
 
+// <meta name="nianbao-build" content="dev"> gets the engine's build id (a hash of the glue and the
+// module): the page keeps a result for the next visit only under the build that made it.
+const BUILD_META = /<meta name="nianbao-build" content="[^"]*">/;
+const stampBuild = (html, build) => html.replace(BUILD_META, `<meta name="nianbao-build" content="${build}">`);
+
 // The module as the single files carry it: a gzip stream, as small as zopfli makes it.
 function gzipModule(wasm) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-page-"));
@@ -143,11 +149,11 @@ function gzipModule(wasm) {
 }
 
 // Copied as they are into OUT/web/.
-const HOSTED = ["index.html", "boot.js", "app.js", "view.js", "export.js", "worker.js", "style.css",
+const HOSTED = ["index.html", "boot.js", "marks.js", "app.js", "view.js", "export.js", "worker.js", "style.css",
   "compare.html", "compare.js", "compare.css", "examples/portal.html", "examples/portal.css", "examples/portal.js"];
 // The single-file pages: what each inlines.
 const SINGLE = {
-  check: { page: "index.html", css: ["style.css"], js: ["app.js", "view.js", "export.js"], boot: "boot.js" },
+  check: { page: "index.html", css: ["style.css"], js: ["marks.js", "app.js", "view.js", "export.js"], boot: "boot.js" },
   compare: { page: "compare.html", css: ["style.css", "compare.css"], js: ["compare.js"] },
 };
 
@@ -163,6 +169,7 @@ function main() {
   }
   // For the single files: gunzip (web/inflate.js) in the worker, the module gzip-compressed.
   files.inflate = read(path.join(webDir, "inflate.js"));
+  files.build = createHash("sha256").update(files.glue).update(files.wasm).digest("hex").slice(0, 16);
   const packed = gzipModule(files.wasm);
   files.wasmGzip = packed.bytes;
 
@@ -170,7 +177,8 @@ function main() {
   fs.mkdirSync(hosted, { recursive: true });
   for (const name of HOSTED) {
     fs.mkdirSync(path.dirname(path.join(hosted, name)), { recursive: true });
-    fs.copyFileSync(path.join(webDir, name), path.join(hosted, name));
+    if (name === "index.html") fs.writeFileSync(path.join(hosted, name), stampBuild(read(path.join(webDir, name)), files.build));
+    else fs.copyFileSync(path.join(webDir, name), path.join(hosted, name));
   }
   fs.writeFileSync(path.join(hosted, "nianbao.js"), files.glue);
   fs.writeFileSync(path.join(hosted, "nianbao.wasm"), files.wasm);

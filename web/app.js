@@ -3,7 +3,7 @@
 // Everything the user pasted reaches the DOM through textContent / DOM APIs only, never as markup.
 // The engine's worker comes from boot.js, loaded in <head>: it has usually started one already, with
 // the autosaved text (NB_BOOT), and starts the others (startNianbaoWorker, after a crash).
-/* global NB_BOOT, startNianbaoWorker */
+/* global NB_BOOT, startNianbaoWorker, nianbaoHash */
 "use strict";
 (() => {
   // ---------------------------------------------------------------- strings (zh default, en)
@@ -52,7 +52,16 @@
       recovered: "部分单元格是从连在一起的数字中推断出来的，请与原文核对。",
       layout: (l) => `原文格式：${l}`,
       related: "相关位置",
-      textChanged: "文本已修改，请等待重新检查后再定位。",
+      suggest: (v) => `此格可能应为 ${v}`,
+      printedAs: (v) => `（原文印作 ${v}）`,
+      printedBlank: "（原文为空）",
+      jumpCell: "定位到该单元格",
+      details: (n) => `具体内容（${n} 条）`,
+      caretAt: (list) => `光标处：${list}`,
+      blankAsZero: (cells) => `空白单元格按 0 计：${cells}`,
+      checkFailed: "检查未通过",
+      stale: "（文本已修改，正在重新检查）",
+      suggestCell: (v) => `可能应为 ${v}`,
       engineFailed: (m) => `检查程序出错：${m}。检查程序已重新启动；修改文本后会再次检查。若问题持续，请反馈此信息。`,
       loadFailed: (m) => `无法加载检查程序：${m}。请刷新页面重试。`,
       timeout: (s) => `检查超过 ${s} 秒仍未完成，已中止。检查程序已重新启动。`,
@@ -110,7 +119,16 @@
       recovered: "Some cells were inferred from digits printed together; compare them with the text.",
       layout: (l) => `layout in the text: ${l}`,
       related: "Related",
-      textChanged: "The text has changed; wait for the new check before jumping.",
+      suggest: (v) => `This cell should probably read ${v}`,
+      printedAs: (v) => ` (printed ${v})`,
+      printedBlank: " (printed blank)",
+      jumpCell: "Show the cell",
+      details: (n) => `Details (${n})`,
+      caretAt: (list) => `At the cursor: ${list}`,
+      blankAsZero: (cells) => `Blank cells counted as 0: ${cells}`,
+      checkFailed: "Check failed",
+      stale: " (the text has changed; checking again)",
+      suggestCell: (v) => `should probably read ${v}`,
       engineFailed: (m) => `The checker failed: ${m}. It has been restarted and will check again when the text changes. If this keeps happening, please report this message.`,
       loadFailed: (m) => `Could not load the checker: ${m}. Reload the page to try again.`,
       timeout: (s) => `The check did not finish within ${s} s and was stopped. The checker has been restarted.`,
@@ -128,11 +146,16 @@
 
   const NUMERALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
   // How a check family reads, and which template axis its "/detail" names.
+  // The formula in words: the engine's `formula` names cells by their keys, which the page never shows.
   const CHECK_FAMILIES = {
-    "requests.balance": { axis: "columns", zh: "结转平衡", en: "Carry-over balance" },
-    "requests.results": { axis: "columns", zh: "办理结果合计", en: "Sum of outcomes" },
-    "requests.applicants": { axis: "rows", zh: "申请人合计", en: "Sum over applicants" },
-    "appeals.total": { axis: "groups", zh: "复议诉讼合计", en: "Review / lawsuit total" },
+    "requests.balance": { axis: "columns", zh: "结转平衡", en: "Carry-over balance",
+      fzh: "本年新收 + 上年结转 = 办理结果总计 + 结转下年度", fen: "new + carried over = total of outcomes + carried forward" },
+    "requests.results": { axis: "columns", zh: "办理结果合计", en: "Sum of outcomes",
+      fzh: "总计 = 各项办理结果之和", fen: "total = sum of the outcomes" },
+    "requests.applicants": { axis: "rows", zh: "申请人合计", en: "Sum over applicants",
+      fzh: "总计 = 各类申请人之和", fen: "total = sum over the kinds of applicant" },
+    "appeals.total": { axis: "groups", zh: "复议诉讼合计", en: "Review / lawsuit total",
+      fzh: "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结", fen: "total = upheld + corrected + other + pending" },
   };
   // How a table was printed in the pasted text (Table.layout).
   const LAYOUTS = {
@@ -145,15 +168,26 @@
     glued: { zh: "数字连在一起", en: "digits run together" },
   };
   const SEVERITY_ICON = { error: "✖", warning: "▲", info: "ℹ" };
+  const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
   const ENCODING_NAMES = { "utf-8": "UTF-8", "utf-16le": "UTF-16LE", "utf-16be": "UTF-16BE", gb18030: "GB18030" };
 
+  // A check of a report-sized text takes a few milliseconds in the worker: check almost at once, so
+  // the marks follow the text; a long text waits for typing to pause.
   const DEBOUNCE_MS = 200;
+  const DEBOUNCE_SHORT_MS = 40;
+  const SHORT_TEXT = 100000;
+  const MARKS_MAX = 300000;   // longer texts get no marks layer (it would double the text box's layout)
+  const CACHE_MAX = 1000000;  // a result this long (JSON) or a text this long is not kept for the next visit
   const RELATED_OPEN = 4;     // more related locations than this are folded into <details>
   const SAVE_MS = 400;
   const CHECK_TIMEOUT_S = 20;
   const MAX_FILE_MB = 20;
   const STORE_TEXT = "nianbao-check.text";
   const STORE_LANG = "nianbao-check.lang";
+  const STORE_RESULT = "nianbao-check.result";
+  // The engine build (tools/build-page.mjs writes a hash of the module here): a kept result is shown
+  // again only for the same text and the same build, which gives the same result.
+  const BUILD = (document.querySelector('meta[name="nianbao-build"]') || {}).content || "dev";
 
   // ---------------------------------------------------------------- state
   const $ = (id) => document.getElementById(id);
@@ -161,12 +195,16 @@
     text: $("text"), file: $("file"), clear: $("clear"), fileNote: $("file-note"), lang: $("lang"),
     results: $("results"), summary: $("summary"), busy: $("busy"), outline: $("outline"),
     tables: $("tables"), diagnostics: $("diagnostics"), version: $("version"),
+    layer: $("marks"), caret: $("caret-note"), tip: $("tip"),
   };
   const state = {
     lang: "zh",
     worker: null, ready: false, version: "", templates: null,
     nextId: 1, inFlight: null, dirty: false, timer: 0, watchdog: 0,
     shown: null,        // {text, result, ms}: what the results panel describes
+    value: "",          // the text box's value when last seen (edits are diffs against it)
+    edits: [],          // edits since state.shown.text: [{at, removed, inserted, lines}]
+    savedText: null,    // what autosave last stored
     notice: null,       // {key, args}: a message replacing the summary (engine failure…)
     fileNote: null,     // {key, args}
     fileName: "",
@@ -236,11 +274,32 @@
     clearTimeout(saveTimer);
     savePending = false;
     if (store.set(STORE_TEXT, ui.text.value)) {
+      state.savedText = ui.text.value;
       if (state.fileNote && state.fileNote.key === "storageFull") setFileNote(null);
     } else {
+      state.savedText = null;
       setFileNote(store.full ? "storageFull" : "storageOff");
     }
+    saveResult();
   }
+  // The result of the saved text, for the next visit: shown at once, before the engine has loaded
+  // (which re-checks it anyway). Only beside the text it describes; never worth a storage failure.
+  function saveResult() {
+    const shown = state.shown;
+    const text = state.savedText;
+    let keep = "";
+    if (BUILD !== "dev" && shown && text && shown.text === text && text.length <= CACHE_MAX) {
+      keep = JSON.stringify({ build: BUILD, length: text.length, hash: hashText(text), ms: shown.ms, result: shown.result });
+      if (keep.length > CACHE_MAX) keep = "";
+    }
+    try {
+      if (keep) localStorage.setItem(STORE_RESULT, keep); else localStorage.removeItem(STORE_RESULT);
+    } catch {
+      try { localStorage.removeItem(STORE_RESULT); } catch { /* storage off: nothing kept */ }
+    }
+  }
+  // boot.js read it (nianbaoKeptResult): the same text, the same build.
+  const hashText = (s) => nianbaoHash(s);
 
   // ---------------------------------------------------------------- worker
   // The worker boot.js started from <head> (with the autosaved text already on its way), once.
@@ -256,7 +315,7 @@
     const boot = takeBootWorker();
     let worker;
     try {
-      worker = boot ? boot.worker : startNianbaoWorker({ warmUp: !ui.text.value.trim() });
+      worker = boot ? boot.start() : startNianbaoWorker({ warmUp: !ui.text.value.trim() });
     } catch (err) {
       fail("loadFailed", err.message || String(err));
       return;
@@ -301,12 +360,15 @@
       if (!state.inFlight || msg.id !== state.inFlight.id) return;
       clearTimeout(state.watchdog);
       state.shown = { text: state.inFlight.text, result: msg.result, ms: msg.ms };
+      // Typed while the worker checked: one edit from the checked text to the box's text.
+      state.edits = ui.text.value === state.shown.text ? [] : [diffEdit(state.shown.text, ui.text.value)];
       state.notice = null;
       state.inFlight = null;
-      render();
+      render(true);
       if (state.dirty) scheduleCheck(0);
       else setBusy(false);
       savedAfterCheck();
+      if (!savePending && state.savedText === state.shown.text) saveResult();
     } else if (msg.type === "failed") {
       if (msg.stage === "init") {
         stopWorker();
@@ -335,7 +397,7 @@
     renderSummary();
   }
 
-  function scheduleCheck(delay = DEBOUNCE_MS) {
+  function scheduleCheck(delay = ui.text.value.length < SHORT_TEXT ? DEBOUNCE_SHORT_MS : DEBOUNCE_MS) {
     clearTimeout(state.timer);
     state.timer = setTimeout(runCheck, delay);
   }
@@ -351,7 +413,13 @@
     if (!state.ready) { state.dirty = true; return; }
     // A check in flight: check again when it is back, unless it is of this very text.
     if (state.inFlight) { state.dirty = state.inFlight.text !== text; return; }
-    if (state.shown && state.shown.text === text && !state.notice) { state.dirty = false; setBusy(false); render(); return; }
+    if (state.shown && state.shown.text === text && !state.notice) {
+      state.dirty = false;
+      state.edits = [];
+      setBusy(false);
+      render();
+      return;
+    }
     state.dirty = false;
     checkSent(state.nextId++, text);
     state.worker.postMessage({ type: "check", id: state.inFlight.id, text, file: state.fileName });
@@ -368,6 +436,51 @@
   function setBusy(on) {
     ui.busy.hidden = !on;
     ui.results.setAttribute("aria-busy", on ? "true" : "false");
+  }
+
+  // ---------------------------------------------------------------- edits since the result
+  // Between an edit and the result of its check, every span of the shown result is carried through
+  // the edits made since (state.edits), so that marks, line numbers and jumps stay on the same text.
+  const LINE_BREAKS = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
+  const lineBreaks = (s) => (s.match(LINE_BREAKS) || []).length;
+
+  // One edit: the common prefix and suffix of the two texts, and what lies between.
+  function diffEdit(before, after) {
+    const max = Math.min(before.length, after.length);
+    let a = 0;
+    while (a < max && before.charCodeAt(a) === after.charCodeAt(a)) a++;
+    let b = 0;
+    while (b < max - a && before.charCodeAt(before.length - 1 - b) === after.charCodeAt(after.length - 1 - b)) b++;
+    const removed = before.length - a - b, inserted = after.length - a - b;
+    return { at: a, removed, inserted, lines: lineBreaks(after.slice(a, a + inserted)) - lineBreaks(before.slice(a, a + removed)) };
+  }
+
+  // The text box changed (typing, paste, a file, clear): note the edit, move the marks.
+  function noteEdit() {
+    const now = ui.text.value;
+    const before = state.value;
+    state.value = now;
+    if (!state.shown || now === before) return;
+    if (now === state.shown.text) state.edits = [];
+    else state.edits.push(diffEdit(before, now));
+    placeAll();
+    drawMarks(false);
+  }
+
+  // A span of the shown result in the box's text now: {start, end, lines (line shift), touched}.
+  function mapSpan(span) {
+    let start = span.start16, end = Math.max(span.start16, span.end16), lines = 0, touched = false;
+    for (const e of state.edits) {
+      const past = e.at + e.removed, delta = e.inserted - e.removed;
+      if (e.at > start && past < end) touched = true;
+      if (start >= past) { start += delta; lines += e.lines; } else if (start > e.at) { start = e.at; touched = true; }
+      if (end > e.at) {
+        if (end >= past) end += delta;
+        else { end = e.at + e.inserted; touched = true; }
+      }
+      end = Math.max(start, end);
+    }
+    return { start, end, lines, touched };
   }
 
   // ---------------------------------------------------------------- jumping into the text
@@ -391,37 +504,38 @@
     mirror.textContent = "";
   }
 
+  // Select a span of the shown result (carried through the edits since) and scroll it into view.
   function selectSpan(span) {
-    if (!span || typeof span.start16 !== "number") return;
-    if (!state.shown || state.shown.text !== ui.text.value) {
-      state.notice = { key: "textChanged", args: [] };
-      renderSummary();
-      return;
-    }
+    if (!span || typeof span.start16 !== "number" || !state.shown) return;
+    const at = mapSpan(span);
     const ta = ui.text;
     ta.focus({ preventScroll: true });
-    ta.setSelectionRange(span.start16, Math.max(span.start16, span.end16));
-    scrollTextTo(span.start16);
+    ta.setSelectionRange(at.start, at.end);
+    scrollTextTo(at.start);
     ta.scrollIntoView({ block: "nearest" });
   }
 
   // ---------------------------------------------------------------- rendering
-  function render() {
+  // Incremental: a finding whose content did not change keeps its DOM node (only its line numbers
+  // and data-* are updated), a table whose layout did not change keeps its grid (only changed cells
+  // are redrawn), so a re-check after a keystroke touches little of the page.
+  function render(fresh = false) {
     renderSummary();
     const r = state.shown && state.shown.result;
     // For tests and tools: what the panel describes (status, and the length of the checked text).
     ui.results.dataset.status = r ? "done" : "empty";
     ui.results.dataset.checkedLength = r ? String(state.shown.text.length) : "0";
+    renderFindings(r);
+    drawMarks(fresh || !!r);
     ui.outline.replaceChildren(...(r ? outlineItems(r) : []));
-    ui.tables.replaceChildren(...(r ? tableBlocks(r) : []));
-    ui.diagnostics.replaceChildren(...(r ? diagnosticItems(r) : []));
+    renderTables(r);
     document.dispatchEvent(new Event("nianbao-page-render"));   // export.js follows the page
   }
 
   function renderSummary() {
     if (state.notice) {
       ui.summary.textContent = t(state.notice.key, ...state.notice.args);
-      ui.summary.className = state.notice.key === "textChanged" ? "" : "notice";
+      ui.summary.className = "notice";
       return;
     }
     ui.summary.className = "";
@@ -429,7 +543,7 @@
     const r = state.shown && state.shown.result;
     if (!r) { ui.summary.textContent = t("empty"); return; }
     const n = { error: 0, warning: 0, info: 0 };
-    for (const d of r.diagnostics || []) n[d.severity] = (n[d.severity] || 0) + 1;
+    for (const d of r.diagnostics || []) n[d.severity] = (n[d.severity] || 0) + 1;   // causes, not their items
     const rep = r.report || {};
     const parts = [
       t("templates")[rep.template] || rep.template,
@@ -457,11 +571,12 @@
     return def.number ? `${NUMERALS[def.number] || def.number}、${def.heading}` : def.heading;
   }
 
-  function jumpButtons(spans) {
+  // Jump buttons; `spans` may be a function giving the current spans (looked up when clicked).
+  function jumpButtons(spans, current = () => spans) {
     return spans.map((s, i) => el("button", {
       type: "button", class: "link", text: t("jump", i + 1, spans.length),
       "aria-label": `${t("jump", i + 1, spans.length)} (${t("at", s.line, s.column || 1)})`,
-      onclick: () => selectSpan(s),
+      onclick: () => selectSpan(current()[i]),
     }));
   }
 
@@ -493,53 +608,286 @@
     });
   }
 
-  function diagnosticItems(r) {
-    const list = r.diagnostics || [];
-    if (!list.length) return [el("li", { class: "none", text: t("noDiagnostics") })];
-    return list.map((d) => {
-      const msg = (d.message && (d.message[state.lang] || d.message.zh)) || "";
-      const where = t("at", d.line, d.column || 1);
-      const main = el("button", { type: "button", class: "diag-main", onclick: () => selectSpan(d) },
+  // ---------------------------------------------------------------- findings
+  // The list holds the causes (the top-level diagnostics), errors first, then warnings, then notes
+  // (the engine's order within each); a cause's folded findings (`items`) sit in a <details> under it.
+  // Everything a finding can jump to is a target {id, src, kind, sev, where}: `src` is the span in
+  // the shown result (swapped for the new one when a node is kept), `where` the text node of its
+  // line. Targets of kind cause, item and suggest are underlined in the text box (data-f = id).
+  const view = { entries: [], targets: new Map(), spans: [], nextId: 1, active: [], caretKey: "" };
+  const POSITION_KEYS = new Set(["start", "end", "start16", "end16", "line", "column", "end_line", "end_column"]);
+  const signature = (d) => `${state.lang}\u0000${JSON.stringify(d, (k, v) => (POSITION_KEYS.has(k) ? undefined : v))}`;
+  const sorted = (list) => list.map((d, i) => [d, i])
+    .sort((a, b) => (SEVERITY_RANK[a[0].severity] ?? 3) - (SEVERITY_RANK[b[0].severity] ?? 3) || a[1] - b[1])
+    .map(([d]) => d);
+  const message = (d) => (d.message && (d.message[state.lang] || d.message.zh)) || "";
+
+  // The span sources of a cause, in the order its targets are made.
+  function sources(d) {
+    const out = [d];
+    if (d.suggest && typeof d.suggest.start16 === "number") out.push(d.suggest);
+    out.push(...(d.related || []));
+    for (const item of d.items || []) out.push(item, ...(item.related || []));
+    return out;
+  }
+
+  function renderFindings(r) {
+    const list = r ? sorted(r.diagnostics || []) : [];
+    const old = new Map();
+    for (const e of view.entries) {
+      if (!old.has(e.sig)) old.set(e.sig, []);
+      old.get(e.sig).push(e);
+    }
+    view.targets = new Map();
+    view.entries = list.map((d) => {
+      const sig = signature(d);
+      const kept = (old.get(sig) || []).shift();
+      const entry = kept || findingEntry(r, d, sig);
+      if (kept) sources(d).forEach((src, i) => { entry.targets[i].src = src; });
+      entry.d = d;
+      setData(entry.node, d);
+      for (const tg of entry.targets) view.targets.set(tg.id, tg);
+      return entry;
+    });
+    placeAll();
+    if (!r) ui.diagnostics.replaceChildren();
+    else if (!list.length) ui.diagnostics.replaceChildren(el("li", { class: "none", text: t("noDiagnostics") }));
+    else {
+      const none = ui.diagnostics.querySelector(":scope > li.none");
+      if (none) none.remove();
+      // Keep what is in place; move or add the rest; drop what is gone.
+      let at = ui.diagnostics.firstChild;
+      for (const e of view.entries) {
+        if (at === e.node) { at = at.nextSibling; continue; }
+        ui.diagnostics.insertBefore(e.node, at);
+      }
+      while (at) { const next = at.nextSibling; at.remove(); at = next; }
+    }
+    view.active = view.active.filter((tg) => view.targets.get(tg.id) === tg);
+    view.caretKey = "";
+  }
+
+  const setData = (node, d) => {
+    node.dataset.line = d.line;
+    node.dataset.column = d.column;
+    node.dataset.start16 = d.start16;
+    node.dataset.end16 = d.end16;
+  };
+
+  function target(entry, src, kind, sev) {
+    const tg = { id: `f${view.nextId++}`, src, kind, sev, entry, where: document.createTextNode(""), shownLine: -1 };
+    entry.targets.push(tg);
+    return tg;
+  }
+
+  // One cause: its button (severity, rule, message, line), the suggested value, related locations,
+  // and its folded items.
+  function findingEntry(r, d, sig) {
+    const entry = { sig, d, targets: [], node: null };
+    const tableKey = (d.suggest && d.suggest.table) || (d.check || "").split(".")[0];
+    const cause = target(entry, d, "cause", d.severity);
+    const li = el("li", { class: `diag ${d.severity}`, "data-rule": d.rule, "data-severity": d.severity, "data-f": cause.id },
+      el("button", { type: "button", class: "diag-main", onclick: () => jump(cause) },
         el("span", { class: `sev ${d.severity}` },
           el("span", { "aria-hidden": "true", text: `${SEVERITY_ICON[d.severity] || "•"} ` }),
           t("severity")[d.severity] || d.severity),
         el("code", { class: "rule", text: d.rule }),
-        el("span", { class: "msg", text: msg }),
-        el("span", { class: "where", text: where }));
-      const table = (d.check || "").split(".")[0];
-      const related = (d.related || []).map((rel) => el("button", {
-        type: "button", class: "link", onclick: () => selectSpan(rel),
-        text: `${relatedLabel(r, table, rel.label)} (${t("lineOnly", rel.line)})`,
-      }));
-      // Long operand lists (a sum of 20 cells) fold away behind a disclosure.
-      const list = el("ul", { class: "related-list" }, ...related.map((b) => el("li", {}, b)));
-      const relatedBox = !related.length ? null : related.length > RELATED_OPEN
-        ? el("details", { class: "related" }, el("summary", { text: `${t("related")} (${related.length})` }), list)
-        : el("div", { class: "related" }, el("span", { text: `${t("related")}${state.lang === "en" ? ": " : "："}` }), list);
-      return el("li", {
-        class: `diag ${d.severity}`, "data-rule": d.rule, "data-severity": d.severity,
-        "data-line": d.line, "data-column": d.column, "data-start16": d.start16, "data-end16": d.end16,
-      }, main, relatedBox);
+        el("span", { class: "msg", text: message(d) }),
+        el("span", { class: "where" }, cause.where)));
+    cause.node = li;
+    entry.node = li;
+    if (d.suggest && typeof d.suggest.start16 === "number") li.append(suggestBox(r, d, target(entry, d.suggest, "suggest", d.severity)));
+    add(li, relatedBox(r, entry, d, tableKey, cause));
+    const items = d.items || [];
+    if (items.length) {
+      li.append(el("details", { class: "items" },
+        el("summary", { text: t("details", items.length) }),
+        el("ol", { class: "item-list" }, ...items.map((item) => {
+          const tg = target(entry, item, "item", item.severity);
+          const node = el("li", { class: `item ${item.severity}`, "data-rule": item.rule, "data-severity": item.severity, "data-f": tg.id },
+            el("button", { type: "button", class: "item-main", onclick: () => jump(tg) },
+              el("span", { class: `sev ${item.severity}` },
+                el("span", { "aria-hidden": "true", text: `${SEVERITY_ICON[item.severity] || "•"} ` }),
+                t("severity")[item.severity] || item.severity),
+              el("span", { class: "msg", text: message(item) }),
+              el("span", { class: "where" }, tg.where)),
+            relatedBox(r, entry, item, (item.check || "").split(".")[0] || tableKey, tg));
+          tg.node = node;
+          return node;
+        }))));
+    }
+    return entry;
+  }
+
+  // "此格可能应为 27（原文印作 25）" and a button that selects that cell in the text.
+  function suggestBox(r, d, tg) {
+    const s = d.suggest;
+    const tb = (r.tables || []).find((x) => x.key === s.table);
+    const blank = tb && tb.cells && tb.cells[s.cell] === null;
+    const label = (s.label && (s.label[state.lang] || s.label.zh)) || "";
+    tg.node = null;
+    return el("div", { class: "suggest", "data-cell": s.cell, "data-value": s.value },
+      el("strong", { class: "suggest-value", text: t("suggest", fmt(s.value)) }),
+      el("span", { text: blank ? t("printedBlank") : typeof s.printed === "number" ? t("printedAs", fmt(s.printed)) : "" }),
+      el("button", { type: "button", class: "link", onclick: () => jump(tg), "aria-label": `${t("jumpCell")}: ${label}` },
+        t("jumpCell"), el("span", { class: "where" }, tg.where)));
+  }
+
+  // Related locations, labelled as the report prints them; more than RELATED_OPEN fold away.
+  function relatedBox(r, entry, d, tableKey, owner) {
+    const rels = d.related || [];
+    if (!rels.length) return null;
+    const buttons = rels.map((rel) => {
+      const tg = target(entry, rel, "related", d.severity);
+      tg.node = owner.node;
+      return el("button", { type: "button", class: "link", onclick: () => jump(tg) },
+        relatedText(r, tableKey, rel), tg.where);
     });
+    const list = el("ul", { class: "related-list" }, ...buttons.map((b) => el("li", {}, b)));
+    return buttons.length > RELATED_OPEN
+      ? el("details", { class: "related" }, el("summary", { text: `${t("related")} (${buttons.length})` }), list)
+      : el("div", { class: "related" }, el("span", { text: `${t("related")}${state.lang === "en" ? ": " : "："}` }), list);
+  }
+
+  // Line numbers of every target, carried through the edits since the result.
+  function placeAll() {
+    for (const tg of view.targets.values()) {
+      const line = tg.src.line + (state.edits.length ? mapSpan(tg.src).lines : 0);
+      if (line === tg.shownLine) continue;
+      tg.shownLine = line;
+      tg.where.textContent = tg.kind === "related" || tg.kind === "suggest" ? ` (${t("lineOnly", line)})`
+        : tg.src.line === line ? t("at", line, tg.src.column || 1) : t("lineOnly", line);
+    }
+  }
+
+  function jump(tg) {
+    selectSpan(tg.src);
+    setActive([tg.kind === "related" ? tg.entry.targets[0] : tg]);
+    view.caretKey = targetsAt(ui.text.selectionStart).map((x) => x.id).join(" ");
+  }
+
+  // The findings the caret or a click is on: their list entries and their marks are outlined.
+  function setActive(targets) {
+    for (const tg of view.active) if (tg.node) tg.node.classList.remove("current");
+    view.active = targets.filter(Boolean);
+    for (const tg of view.active) {
+      if (!tg.node) continue;
+      tg.node.classList.add("current");
+      const folded = tg.node.closest("details.items");
+      if (folded && tg.kind === "item") folded.open = true;
+    }
+    marks.active(view.active.map((tg) => tg.id));
   }
 
   // "total/total = 39" → "（七）总计 · 总计 = 39" with the template's labels (English labels in English).
   // A narrative check (text.*) names cells of a table too: try the check's table first, then all.
+  // Newer results print the label as the report does ("表三「（七）总计」行「总计」列 = 38") and
+  // carry the key apart (`cell`): shown as it is, or in English named from the template.
+  function relatedText(r, tableKey, rel) {
+    if (!rel.cell) return relatedLabel(r, tableKey, rel.label);
+    if (state.lang !== "en") return rel.label || "";
+    const found = findCell(r, tableKey, rel.cell);
+    if (!found) return rel.label || "";
+    const tb = (r.tables || []).find((x) => x.key === found.table);
+    const has = tb && tb.cells && Object.prototype.hasOwnProperty.call(tb.cells, rel.cell);
+    const v = has ? tb.cells[rel.cell] : undefined;
+    return `${found.name}${v === undefined ? "" : v === null ? ` = ${t("cellEmpty")}` : ` = ${fmt(v)}`}`;
+  }
+
   function relatedLabel(r, tableKey, label) {
     const m = /^([\w.]+)\/([\w.]+)( = .*)?$/.exec(label || "");
     if (!m) return label || t("related");
+    const found = findCell(r, tableKey, `${m[1]}/${m[2]}`);
+    return found ? `${found.name}${m[3] || ""}` : label;
+  }
+
+  function findCell(r, tableKey, key) {
+    const i = key.lastIndexOf("/");
+    const [rowKey, colKey] = [key.slice(0, i), key.slice(i + 1)];
     const tables = templateFor(r).tables || {};
-    const find = (list, key) => (list || []).find((x) => x.key === key);
-    for (const key of [tableKey, ...Object.keys(tables).filter((k) => k !== tableKey)]) {
-      const layout = tables[key];
+    const find = (list, k) => (list || []).find((x) => x.key === k);
+    for (const tk of [tableKey, ...Object.keys(tables).filter((k) => k !== tableKey)]) {
+      const layout = tables[tk];
       if (!layout) continue;
       const parts = Array.isArray(layout) ? layout : [layout];   // proactive: one part per 第二十条 item
       for (const part of parts) {
-        const row = find(part.rows || part.groups, m[1]), col = find(part.columns, m[2]);
-        if (row && col) return `${plainLabel(row)} · ${plainLabel(col)}${m[3] || ""}`;
+        const row = find(part.rows || part.groups, rowKey), col = find(part.columns, colKey);
+        if (row && col) return { table: tk, name: `${plainLabel(row)} · ${plainLabel(col)}` };
       }
     }
-    return label;
+    return null;
+  }
+
+  // ---------------------------------------------------------------- marks in the text box
+  const marks = NianbaoMarks.create(ui.text, ui.layer);
+
+  function drawMarks(checked) {
+    const text = ui.text.value;
+    const spans = [];
+    if (state.shown && text.length <= MARKS_MAX) {
+      for (const tg of view.targets.values()) {
+        if (tg.kind === "related" || typeof tg.src.start16 !== "number") continue;
+        const at = mapSpan(tg.src);
+        spans.push({ start: at.start, end: at.end, sev: tg.sev, id: tg.id, stale: at.touched });
+      }
+    }
+    view.spans = spans;
+    marks.draw(text.length <= MARKS_MAX ? text : "", spans);
+    view.caretKey = "";
+    caretMoved();
+    document.dispatchEvent(new CustomEvent("nianbao:marks", { detail: { checked, length: text.length, marks: spans.length } }));
+  }
+
+  // The findings at a text offset (a blank cell's point counts at its offset).
+  const targetsAt = (p) => view.spans.filter((s) => s.start <= p && p <= s.end).map((s) => view.targets.get(s.id)).filter(Boolean);
+
+  function describe(tg) {
+    const sev = t("severity")[tg.sev] || tg.sev;
+    const text = tg.kind === "suggest" ? t("suggest", fmt(tg.src.value)) : message(tg.src);
+    return `${sev}：${text}`.replace("：", state.lang === "en" ? ": " : "：");
+  }
+
+  // Keyboard users: the caret inside an underlined span says what is found there (polite live
+  // region under the box) and outlines that finding in the list.
+  function caretMoved() {
+    if (document.activeElement !== ui.text || !state.shown) return;
+    const hits = targetsAt(ui.text.selectionStart);
+    const key = hits.map((tg) => tg.id).join(" ");
+    if (key === view.caretKey) return;
+    view.caretKey = key;
+    ui.caret.textContent = hits.length ? t("caretAt", [...new Set(hits.slice(0, 3).map(describe))].join(" ")) : "";
+    if (hits.length) {
+      setActive(hits);
+      const node = hits[0].node;
+      if (node && window.matchMedia("(min-width: 60rem)").matches) node.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  // Pointer users: hovering an underline shows its findings in a tooltip.
+  let hoverAt = null, hoverFrame = 0, tipKey = "";
+  function hover() {
+    hoverFrame = 0;
+    if (!hoverAt) return;
+    const ids = marks.idsAt(hoverAt.x, hoverAt.y);
+    const hits = ids.map((id) => view.targets.get(id)).filter(Boolean);
+    if (!hits.length) { hideTip(); return; }
+    const key = ids.join(" ");
+    if (key !== tipKey) {
+      tipKey = key;
+      const stale = view.spans.some((s) => ids.includes(s.id) && s.stale);
+      ui.tip.replaceChildren(...[...new Set(hits.slice(0, 4).map(describe))].map((line) => el("p", { text: line })),
+        stale ? el("p", { class: "stale-note", text: t("stale") }) : null);
+    }
+    ui.tip.hidden = false;
+    const w = ui.tip.offsetWidth, h = ui.tip.offsetHeight;
+    const x = Math.max(4, Math.min(hoverAt.x + 12, window.innerWidth - w - 4));
+    const y = hoverAt.y + 20 + h > window.innerHeight ? hoverAt.y - h - 12 : hoverAt.y + 20;
+    ui.tip.style.left = `${x}px`;
+    ui.tip.style.top = `${Math.max(4, y)}px`;
+  }
+  function hideTip() {
+    tipKey = "";
+    ui.tip.hidden = true;
   }
 
   // ---------------------------------------------------------------- tables
@@ -582,45 +930,74 @@
     return [key.slice(0, i), key.slice(i + 1)];
   };
 
-  function tableBlocks(r) {
+  // The table of the shown result with this key (looked up when a cell is clicked: spans move).
+  const shownTable = (key) => ((state.shown && state.shown.result.tables) || []).find((x) => x.key === key);
+
+  // Tables kept between renders: key → {sig, block, cells: Map(cellKey → {td, name, drawn})}.
+  let tableViews = new Map();
+  function renderTables(r) {
+    const tables = (r && r.tables) || [];
+    if (!r || !tables.length) {
+      tableViews = new Map();
+      ui.tables.replaceChildren(...(r ? [el("p", { class: "none", text: t("noTables") })] : []));
+      return;
+    }
     const tpl = templateFor(r);
-    const tables = r.tables || [];
-    if (!tables.length) return [el("p", { class: "none", text: t("noTables") })];
-    return tables.map((tb) => {
+    const suggested = new Map();
+    for (const d of r.diagnostics || []) if (d.suggest && d.suggest.cell) suggested.set(`${d.suggest.table}:${d.suggest.cell}`, d.suggest);
+    const next = new Map();
+    const blocks = tables.map((tb) => {
       const layout = (tpl.tables || {})[tb.key];
+      const sig = [state.lang, (r.report || {}).template, tb.key, tb.layout, !!tb.recovered,
+        layout ? "" : Object.keys(tb.cells || {}).join()].join("|");
+      let tv = tableViews.get(tb.key);
+      if (!tv || tv.sig !== sig) tv = tableView(tb, layout, tpl, sig);
+      next.set(tb.key, tv);
       const failing = failingChecks(r, tb.key);
       const failCells = new Set(failing.flatMap((c) => c.cells || []));
-      const block = el("section", { class: "table-block", "data-table": tb.key },
-        el("h4", { text: sectionName(tb.key, tpl) }),
-        el("p", { class: "meta" }, `${t("layout", (LAYOUTS[tb.layout] || {})[state.lang] || tb.layout)} · ${t("lineOnly", tb.line)} `, ...jumpButtons([tb])),
-        tb.recovered ? el("p", { class: "warn-note", text: t("recovered") }) : null);
-      for (const spec of gridsFor(tb, layout)) block.append(grid(tb, spec, failCells));
-      if (failing.length) {
-        block.append(el("h5", { text: t("failingChecks") }),
-          el("ul", { class: "identities" }, ...failing.map((c) => identityItem(r, c, tb, layout))));
-      }
-      return block;
+      for (const [key, c] of tv.cells) fillCell(c, key, tb, failCells.has(key), suggested.get(`${tb.key}:${key}`));
+      tabStops(tv.block);
+      tv.meta.replaceChildren(`${t("layout", (LAYOUTS[tb.layout] || {})[state.lang] || tb.layout)} · ${t("lineOnly", tb.line)} `,
+        ...jumpButtons([tb], () => [shownTable(tb.key)]));
+      tv.failing.replaceChildren(...(failing.length ? [el("h5", { text: t("failingChecks") }),
+        el("ul", { class: "identities" }, ...failing.map((c) => identityItem(r, c, tb, layout)))] : []));
+      return tv.block;
     });
+    tableViews = next;
+    let at = ui.tables.firstChild;
+    for (const b of blocks) {
+      if (at === b) { at = at.nextSibling; continue; }
+      ui.tables.insertBefore(b, at);
+    }
+    while (at) { const n = at.nextSibling; at.remove(); at = n; }
   }
 
   function failingChecks(r, tableKey) {
     return (r.checks || []).filter((c) => c.status === "fail" && c.id.split(".")[0] === tableKey);
   }
 
+  function tableView(tb, layout, tpl, sig) {
+    const tv = { sig, cells: new Map(), meta: el("p", { class: "meta" }), failing: el("div", { class: "failing" }) };
+    tv.block = el("section", { class: "table-block", "data-table": tb.key },
+      el("h4", { text: sectionName(tb.key, tpl) }), tv.meta,
+      tb.recovered ? el("p", { class: "warn-note", text: t("recovered") }) : null);
+    for (const spec of gridsFor(tb, layout)) tv.block.append(grid(tb, spec, tv.cells));
+    tv.block.append(tv.failing);
+    return tv;
+  }
+
   // A template label in the UI language; in English the Chinese wording stays below it,
   // since that is what the report prints.
   function labelNode(item) {
-    if (!item.label) return el("span", { class: "visually-hidden", text: item.key || "" });
+    if (!item.label) return el("span", { class: "visually-hidden", text: plainLabel(item) });
     if (state.lang === "en" && item.en) {
       return el("span", {}, el("span", { text: item.en }), el("span", { class: "zh", lang: "zh-CN", text: item.label }));
     }
     return el("span", { lang: "zh-CN", text: item.label });
   }
-  const plainLabel = (item) => (state.lang === "en" && item.en ? item.en : item.label || item.key || "");
+  const plainLabel = (item) => (state.lang === "en" && item.en ? item.en : item.label || "");
 
-  function grid(tb, spec, failCells) {
-    const cells = tb.cells || {};
-    const spans = tb.cell_spans || {};
+  function grid(tb, spec, cellViews) {
     const hasRowHeads = spec.rows.some((r) => r.label);
     const grouped = spec.colGroups.some((g) => g.group);
     const table = el("table", { class: "grid" });
@@ -656,38 +1033,60 @@
         for (const col of g.columns) {
           const key = spec.key(row, col, g.group);
           const name = [plainLabel(row), g.group && plainLabel(g.group), plainLabel(col)].filter(Boolean).join(" · ");
-          tr.append(cellNode(key, name, cells, spans, failCells));
+          const td = el("td", { "data-cell": key });
+          cellViews.set(key, { td, name, drawn: "" });
+          tr.append(td);
         }
       }
       body.append(tr);
     }
     table.addEventListener("keydown", gridKeys);
-    const first = table.querySelector("button.cell");
-    if (first) first.tabIndex = 0;
     return el("div", { class: "grid-wrap" }, table);
   }
 
-  function cellNode(key, name, cells, spans, failCells) {
+  // A cell's content, redrawn only when what it shows changed.
+  function fillCell(c, key, tb, fails, suggest) {
+    const cells = tb.cells || {};
     const present = Object.prototype.hasOwnProperty.call(cells, key);
     const value = present ? cells[key] : undefined;
-    const fails = failCells.has(key);
-    const cls = [present ? "" : "absent", value === null ? "blank" : "", fails ? "fail" : ""].filter(Boolean).join(" ");
-    const td = el("td", { "data-cell": key, class: cls || null });
+    const span = (tb.cell_spans || {})[key];
+    const drawn = `${present}|${value}|${fails}|${!!span}|${suggest ? suggest.value : ""}`;
+    if (drawn === c.drawn) return;
+    const focused = c.td.contains(document.activeElement);
+    const tabStop = c.td.querySelector("button.cell[tabindex='0']");
+    c.drawn = drawn;
+    const cls = [present ? "" : "absent", value === null ? "blank" : "", fails ? "fail" : "", suggest ? "suggested" : ""].filter(Boolean).join(" ");
+    c.td.className = cls;
     const shown = !present ? t("cellMissing") : value === null ? t("cellEmpty") : fmt(value);
+    const hint = suggest ? t("suggestCell", fmt(suggest.value)) : "";
     const content = [
       fails ? el("span", { class: "fail-mark", "aria-hidden": "true", text: "✗ " }) : null,
       el("span", { class: "value", text: shown }),
+      suggest ? el("span", { class: "suggest-note", "aria-hidden": "true", text: ` → ${fmt(suggest.value)}` }) : null,
     ];
-    const span = spans[key];
     if (span) {
-      add(td, el("button", {
-        type: "button", class: "cell", tabindex: -1, onclick: () => selectSpan(span),
-        "aria-label": `${t("cellPrefix", name)}: ${shown}${fails ? ` (${t("cellFail")})` : ""}`,
-      }, ...content));
+      const tk = tb.key;
+      const btn = el("button", {
+        type: "button", class: "cell", tabindex: -1,
+        onclick: () => { const now = shownTable(tk); selectSpan(now && (now.cell_spans || {})[key]); },
+        "aria-label": `${t("cellPrefix", c.name)}: ${shown}${fails ? ` (${t("cellFail")})` : ""}${hint ? ` (${hint})` : ""}`,
+      }, ...content);
+      c.td.replaceChildren(btn);
+      if (tabStop || focused) btn.tabIndex = 0;
+      if (focused) btn.focus();
     } else {
-      add(td, ...content, fails ? el("span", { class: "visually-hidden", text: ` (${t("cellFail")})` }) : null);
+      c.td.replaceChildren(...content.filter(Boolean),
+        fails || hint ? el("span", { class: "visually-hidden", text: ` (${[fails ? t("cellFail") : "", hint].filter(Boolean).join(", ")})` }) : null);
     }
-    return td;
+  }
+
+  // One Tab stop per table: the first cell button, unless the arrow keys moved it.
+  function tabStops(block) {
+    for (const table of block.querySelectorAll("table")) {
+      if (table.querySelector("button.cell[tabindex='0']")) continue;
+      const first = table.querySelector("button.cell");
+      if (first) first.tabIndex = 0;
+    }
   }
 
   // Arrow keys move between the cell buttons of one table (a single Tab stop per table).
@@ -706,7 +1105,7 @@
       const btn = matrix[r][c].querySelector("button.cell");
       if (btn) {
         e.preventDefault();
-        e.target.tabIndex = -1;
+        for (const b of table.querySelectorAll("button.cell[tabindex='0']")) b.tabIndex = -1;
         btn.tabIndex = 0;
         btn.focus();
         return;
@@ -714,10 +1113,12 @@
     }
   }
 
-  // "41 + 1 ≠ 38 + 5": the check's operand cells, split into its two sides.
+  // "41 + 1 ≠ 38 + 5": the check's operand cells, split into its two sides. Cells printed blank that
+  // the check counted as 0 (blank_as_zero) read 0, and are named below.
   function identityItem(r, check, tb, layout) {
     const cells = tb.cells || {};
-    const values = (check.cells || []).map((k) => cells[k]);
+    const asZero = new Set(check.blank_as_zero || []);
+    const values = (check.cells || []).map((k) => (cells[k] === null && asZero.has(k) ? 0 : cells[k]));
     const k = splitPoint(check, values);
     // A side with no operand cells (a check against a stated number) shows that number itself.
     // A check that is not an equation (a unit, a plausibility bound) lists its cells' values.
@@ -730,24 +1131,38 @@
     const totals = equation && (left.length > 1 || right.length > 1) ? `(${fmt(check.lhs)} ${op} ${fmt(check.rhs)})` : "";
     const [family, detail] = check.id.split("/");
     const fam = CHECK_FAMILIES[family];
-    const diag = (r.diagnostics || []).find((d) => d.check === check.id);
-    const said = diag && diag.message && (diag.message[state.lang] || diag.message.zh);
-    const title = fam ? fam[state.lang] : said ? said.replace(/[。.]\s*$/, "") : check.id;
-    let where = detail || "";
+    const diag = findDiagnostic(r, check.id);
+    const said = diag && message(diag);
+    const title = fam ? fam[state.lang] : said ? said.replace(/[。.]\s*$/, "") : t("checkFailed");
+    let where = "";
     if (fam && layout && detail) {
       const item = (layout[fam.axis] || []).find((x) => x.key === detail);
       if (item && item.label) where = plainLabel(item);
     }
-    const firstCell = (check.cells || []).map((c) => (tb.cell_spans || {})[c]).find(Boolean);
+    const blanks = [...asZero].map((key) => findCell(r, tb.key, key)).filter(Boolean).map((c) => c.name);
+    const firstCell = (check.cells || []).find((c) => (tb.cell_spans || {})[c]);
     return el("li", { class: "identity", "data-check": check.id },
       el("span", { class: "fail-mark", "aria-hidden": "true", text: "✗ " }),
       el("strong", { text: title }),
-      fam && where ? el("span", { class: "where", text: ` · ${where}` }) : null,
+      where ? el("span", { class: "where", text: ` · ${where}` }) : null,
       equation ? el("span", { text: state.lang === "en" ? ": " : "：" }) : null,
       el("code", { class: equation ? "expr" : "expr visually-hidden", text: expr }),
       totals ? el("span", { class: "totals", text: ` ${totals}` }) : null,
-      check.formula ? el("div", { class: "formula" }, el("code", { text: check.formula })) : null,
-      firstCell ? el("div", {}, ...jumpButtons([firstCell])) : null);
+      fam ? el("div", { class: "formula", text: fam[state.lang === "en" ? "fen" : "fzh"] }) : null,
+      blanks.length ? el("div", { class: "formula", text: t("blankAsZero", blanks.join("、")) }) : null,
+      firstCell ? el("div", {}, ...jumpButtons([tb.cell_spans[firstCell]], () => {
+        const now = shownTable(tb.key);
+        return [now && (now.cell_spans || {})[firstCell]];
+      })) : null);
+  }
+
+  // The diagnostic of a check: a cause, or an item folded under one.
+  function findDiagnostic(r, id) {
+    for (const d of r.diagnostics || []) {
+      if (d.check === id) return d;
+      for (const item of d.items || []) if (item.check === id) return item;
+    }
+    return null;
   }
 
   // How a failed check reads: the negation of its formula's relation ("a <= b" failed: a > b).
@@ -800,6 +1215,7 @@
     try {
       const decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()));
       ui.text.value = decoded.text;
+      noteEdit();
       state.fileName = file.name;
       if (decoded.guessed) setFileNote("fileGuessed", file.name);
       else setFileNote("fileRead", file.name, ENCODING_NAMES[decoded.encoding] || decoded.encoding);
@@ -833,9 +1249,20 @@
   // ---------------------------------------------------------------- wiring
   ui.text.addEventListener("input", () => {
     state.fileName = "";
+    hideTip();
+    noteEdit();
     saveSoon();
     scheduleCheck();
   });
+  document.addEventListener("selectionchange", caretMoved);
+  ui.text.addEventListener("focus", () => { view.caretKey = ""; caretMoved(); });
+  ui.text.addEventListener("mousemove", (e) => {
+    hoverAt = { x: e.clientX, y: e.clientY };
+    if (!hoverFrame) hoverFrame = requestAnimationFrame(hover);
+  });
+  ui.text.addEventListener("mouseleave", () => { hoverAt = null; hideTip(); });
+  ui.text.addEventListener("scroll", hideTip);
+  document.addEventListener("keydown", (e) => { if (e.key === "Escape") hideTip(); });
   ui.file.addEventListener("change", () => {
     openFile(ui.file.files[0]);
     ui.file.value = "";
@@ -851,6 +1278,7 @@
   ui.clear.addEventListener("click", () => {
     if (!ui.text.value || !window.confirm(t("confirmClear"))) return;
     ui.text.value = "";
+    noteEdit();
     state.fileName = "";
     saveNow();
     setFileNote("cleared");
@@ -868,7 +1296,14 @@
     current: () => ({ result: state.shown && state.shown.result, templates: state.templates || {}, lang: state.lang }),
   };
   ui.text.value = store.get(STORE_TEXT) || "";
+  state.value = ui.text.value;
+  state.savedText = ui.text.value;
+  // The result kept with this very text by this very engine build (boot.js found it): shown now,
+  // and checked again by the engine, which starts once it is painted.
+  const boot = typeof NB_BOOT !== "undefined" ? NB_BOOT : null;
+  if (boot && boot.kept && boot.kept.text === ui.text.value) state.shown = boot.kept;
   applyLanguage(store.get(STORE_LANG) || "zh");
   if (!store.ok) setFileNote("storageOff");
-  startWorker();
+  if (boot && !boot.worker && state.shown) requestAnimationFrame(() => setTimeout(startWorker, 0));
+  else startWorker();
 })();

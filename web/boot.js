@@ -3,12 +3,13 @@
 // core while the browser lays out the page (and the 20 KB of text in the textarea) on the other.
 // app.js takes the worker over (NB_BOOT) and replays what it said in the meantime; when anything
 // here fails, NB_BOOT is null and app.js starts the worker itself (startNianbaoWorker) and reports
-// the failure.
+// the failure. When the page kept a result of that very text (app.js, for a returning visitor), the
+// page shows it first and the worker starts right after that first frame (NB_BOOT.start).
 //
 // The single-file build defines NB_EMBED = {worker, wasmGzip} just before this script; the hosted
 // build loads worker.js, which loads nianbao.js and nianbao.wasm. The storage key is app.js's
 // STORE_TEXT.
-/* exported NB_BOOT, startNianbaoWorker */
+/* exported NB_BOOT, startNianbaoWorker, nianbaoHash */
 /* global NB_EMBED */
 "use strict";
 
@@ -33,20 +34,50 @@ function startNianbaoWorker(options) {
   }
 }
 
+// FNV-1a over the UTF-16 code units: tells the saved text from another (app.js keeps a result with it).
+function nianbaoHash(s) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+// The result app.js kept beside the autosaved text ("nianbao-check.result"), if it is of this very
+// text and this very engine build (<meta name="nianbao-build">, written by tools/build-page.mjs).
+function nianbaoKeptResult(text) {
+  const meta = document.querySelector('meta[name="nianbao-build"]');
+  const build = meta ? meta.content : "dev";
+  if (build === "dev" || !text.trim()) return null;
+  try {
+    const kept = JSON.parse(localStorage.getItem("nianbao-check.result") || "null");
+    if (kept && kept.build === build && kept.length === text.length && kept.hash === nianbaoHash(text) && kept.result) {
+      return { text, result: kept.result, ms: kept.ms };
+    }
+  } catch { /* storage off, or a damaged copy: check as usual */ }
+  return null;
+}
+
 var NB_BOOT = (() => {
   try {
     let text = "";
     try { text = localStorage.getItem("nianbao-check.text") || ""; } catch { /* storage off: app.js says so */ }
     // Nothing to check: the worker warms the engine up while the user pastes (worker.js warmUp).
     const check = text.trim() ? { id: 0, text, file: "" } : null;
-    const worker = startNianbaoWorker({ warmUp: !check, check });
-    const early = [];
-    worker.onmessage = (e) => early.push(e.data || {});
-    worker.onerror = (e) => {
-      e.preventDefault();
-      early.push({ type: "failed", stage: "init", message: e.message || "worker error" });
-    };
-    return { worker, early, check };
+    const boot = { worker: null, early: [], check, kept: nianbaoKeptResult(text), start };
+    function start() {
+      if (boot.worker) return boot.worker;
+      const worker = startNianbaoWorker({ warmUp: !check, check });
+      worker.onmessage = (e) => boot.early.push(e.data || {});
+      worker.onerror = (e) => {
+        e.preventDefault();
+        boot.early.push({ type: "failed", stage: "init", message: e.message || "worker error" });
+      };
+      boot.worker = worker;
+      return worker;
+    }
+    // With a kept result the page has its result to show at once: app.js starts the engine (start())
+    // once that is painted, so that the worker's start does not hold up the first frame.
+    if (!boot.kept) start();
+    return boot;
   } catch {
     return null;
   }

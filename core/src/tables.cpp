@@ -253,6 +253,7 @@ struct RequestRow {
   bool starts;                   // new_received / carried_over: the table begins here
   bool other_sub;                // v2021's other.* rows
   std::u32string full_key;       // label_key of the label, its numbering included
+  size_t bare_size;              // the size of its key without the numbering (request_key)
   size_t key_id;                 // the same id for rows with the same key
   std::vector<std::string> cell_keys;  // "key/<column>"
 };
@@ -266,6 +267,8 @@ const std::vector<std::string>& request_col_keys() {
   return cols;
 }
 
+bool request_key(std::string_view text, std::u32string& key);
+
 struct RequestCandidates : Candidates<RowDef> {
   std::vector<RequestRow> rows;  // parallel to defs
   size_t keys = 0;               // distinct key ids
@@ -278,7 +281,9 @@ const RequestCandidates& request_candidates() {
   static const RequestCandidates c = [] {
     RequestCandidates out;
     for (const RowDef* d : out.defs) {
-      RequestRow r{d, d->key, false, false, label_key(d->label), 0, {}};
+      RequestRow r{d, d->key, false, false, label_key(d->label), 0, 0, {}};
+      std::u32string bare;
+      r.bare_size = request_key(d->label, bare) ? bare.size() : r.full_key.size();
       r.starts = r.key == "new_received" || r.key == "carried_over";
       r.other_sub = r.key.rfind("other.", 0) == 0;
       r.key_id = out.rows.size();
@@ -380,9 +385,14 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     }
     bool at_line_start = line_start;
     line_start = false;
-    if (!rows.empty() && !rows.back().closed && numbers_only(t.text, nums)) {
-      add_tail(rows.back().values, t, nums);  // "37 1 0 0 0 0 38" in one cell
-      continue;
+    if (numbers_only(t.text, nums)) {  // "37 1 0 0 0 0 38" in one cell
+      bool open = !rows.empty() && !rows.back().closed;
+      // On a line of its own, after a label printed alone: that label's values.
+      if (!open && started && (at_line_start || fragment)) open = take_pending();
+      if (open) {
+        add_tail(rows.back().values, t, nums);
+        continue;
+      }
     }
     // A text cell: a row label, possibly with its numbers after it.
     bool has_tail = split_numeric_tail(t.text, tail);
@@ -406,10 +416,12 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       has_tail = false;
     }
     if (m && !rows.empty() && rows.back().row->def == m->def) {
-      // The tail of the previous row's label, wrapped onto the next line ("认或重新出具已获取信息").
+      // The tail of the previous row's label, wrapped onto the next line ("认或重新出具已获取信息"),
+      // but not the whole label printed again without its numbering (a heading "一、本年新收…"
+      // above a row "本年新收… 705 3 0 0 5 0 713").
       std::u32string k = label_key(label);
       const std::u32string& full = m->full_key;
-      if (k.size() < full.size() && full.compare(full.size() - k.size(), k.size(), k) == 0) m = nullptr;
+      if (k.size() < m->bare_size && full.compare(full.size() - k.size(), k.size(), k) == 0) m = nullptr;
     }
     if (!m) {  // header text, a continuation fragment ("务信息"), a note
       if (at_line_start) fragment = true;

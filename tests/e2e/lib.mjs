@@ -35,6 +35,13 @@ export function corpus() {
   return [];
 }
 
+/** The page lists findings errors first, then warnings, then notes; the engine's order within each. */
+const RANK = { error: 0, warning: 1, info: 2 };
+export function bySeverity(diagnostics) {
+  return diagnostics.map((d, i) => [d, i]).sort((a, b) => (RANK[a[0].severity] ?? 3) - (RANK[b[0].severity] ?? 3) || a[1] - b[1])
+    .map(([d]) => d);
+}
+
 /** `nianbao check --format json FILE` → the result object (exit 0 or 1 are both results). */
 export function cliJson(file) {
   const run = spawnSync(cliPath, ["check", "--format", "json", file], { encoding: "utf8", maxBuffer: 64 << 20 });

@@ -20,7 +20,7 @@ import { run as runElement } from "./element.mjs";
 import { run as runExports } from "./exports.mjs";
 import { harness } from "./harness.mjs";
 import {
-  buildDir, changeTotal, cliJson, corpus, missingPrerequisites, openBrowser, openPage, pasteAndWait, readResults, singleFile,
+  buildDir, bySeverity, changeTotal, cliJson, corpus, missingPrerequisites, openBrowser, openPage, pasteAndWait, readResults, singleFile,
   waitForResult, waitForStatus,
 } from "./lib.mjs";
 
@@ -85,11 +85,13 @@ function compareWithCli(page, text, cli) {
     }
   });
 
-  // Diagnostics: same order, rule, severity, position and message; start16/end16 select the same text.
+  // Diagnostics (the causes): errors first, then warnings, then notes, the CLI's order within each;
+  // same rule, severity, position and message; start16/end16 select the same text.
   check(() => {
+    const listed = bySeverity(cli.diagnostics);
     same(page.diagnostics.map((d) => [d.rule, d.severity, d.line, d.column, d.message]),
-      cli.diagnostics.map((d) => [d.rule, d.severity, d.line, d.column, d.message.zh]), "diagnostics");
-    cli.diagnostics.forEach((d, i) => {
+      listed.map((d) => [d.rule, d.severity, d.line, d.column, d.message.zh]), "diagnostics");
+    listed.forEach((d, i) => {
       const p = page.diagnostics[i];
       assert(p.start16 === utf16At(bytes, d.start) && p.end16 === utf16At(bytes, d.end),
         `diagnostic ${i} (${d.rule}): utf-16 span ${p.start16}..${p.end16} does not match bytes ${d.start}..${d.end}`);
@@ -137,7 +139,8 @@ function auditPage() {
     }
     return [255, 255, 255];
   };
-  const visible = (el) => el.getClientRects().length && getComputedStyle(el).visibility !== "hidden" && !el.closest(".visually-hidden, [hidden], .mirror");
+  const visible = (el) => el.getClientRects().length && getComputedStyle(el).visibility !== "hidden" &&
+    !el.closest(".visually-hidden, [hidden], .mirror, [aria-hidden='true']");
   const status = document.getElementById("summary");
   if (status.getAttribute("role") !== "status" || status.getAttribute("aria-live") !== "polite") out.push("summary is not a polite status region");
   for (const c of document.querySelectorAll("textarea, input")) if (!c.labels || !c.labels.length) out.push(`#${c.id} has no label`);
@@ -238,7 +241,9 @@ async function runTarget(name, url, allowed) {
       const cells = broken.cli.tables.find((t) => t.key === "requests").cells;
       for (const c of failing.filter((x) => x.id.startsWith("requests."))) {
         const expr = shown.identities.find((i) => i.check === c.id).expr;
-        same(expr.match(/-?\d+(\.\d+)?/g).map(Number), c.cells.map((k) => cells[k]), `numbers in "${expr}" (${c.id})`);
+        const asZero = new Set(c.blank_as_zero || []);   // printed blank, counted as 0: reads 0
+        same(expr.match(/-?\d+(\.\d+)?/g).map(Number), c.cells.map((k) => (cells[k] === null && asZero.has(k) ? 0 : cells[k])),
+          `numbers in "${expr}" (${c.id})`);
       }
     });
 
@@ -246,8 +251,9 @@ async function runTarget(name, url, allowed) {
     await pasteAndWait(page, first.text);
     const bytes = Buffer.from(first.text, "utf8");
     await test(`${name}: clicking a diagnostic selects its span in the text and scrolls to it`, async () => {
-      const i = first.cli.diagnostics.findIndex((x) => x.line > 60);   // far enough down to need scrolling
-      const d = first.cli.diagnostics[i];
+      const listed = bySeverity(first.cli.diagnostics);
+      const i = listed.findIndex((x) => x.line > 60);   // far enough down to need scrolling
+      const d = listed[i];
       assert(d, "the report has no diagnostic below line 60 to click");
       await page.evaluate(() => { document.getElementById("text").scrollTop = 0; });
       await page.click(`#diagnostics li.diag:nth-child(${i + 1}) button.diag-main`);
@@ -311,7 +317,7 @@ async function runTarget(name, url, allowed) {
       const h1 = await page.textContent("h1");
       const res = await readResults(page);
       assert(/checker/i.test(h1), `h1 not English: ${h1}`);
-      same(res.diagnostics.map((d) => d.message), first.cli.diagnostics.map((d) => d.message.en), "English messages");
+      same(res.diagnostics.map((d) => d.message), bySeverity(first.cli.diagnostics).map((d) => d.message.en), "English messages");
       assert(/error/.test(res.summary), `summary not English: ${res.summary}`);
       assert(res.outline.some((o) => /Overview/.test(o.name)), "outline not English");
       await page.click("#lang");
@@ -389,7 +395,7 @@ async function runTarget(name, url, allowed) {
       await openFileAndWait(page, gbFile);
       assert((await page.inputValue("#text")) === first.text, "decoded text differs from the UTF-8 original");
       assert((await page.textContent("#file-note")).includes("GB18030"), "the file note does not say GB18030");
-      same((await readResults(page)).diagnostics.map((d) => d.rule), first.cli.diagnostics.map((d) => d.rule), "rules");
+      same((await readResults(page)).diagnostics.map((d) => d.rule), bySeverity(first.cli.diagnostics).map((d) => d.rule), "rules");
       // A byte-order mark decides before any guessing: UTF-16LE.
       const u16File = path.join(tmp, "report-utf16le.txt");
       fs.writeFileSync(u16File, Buffer.from(`\ufeff${first.text}`, "utf16le"));
@@ -650,7 +656,7 @@ async function main() {
   }
   const server = await serve({ dir: buildDir, port: 0 });
   const base = `http://127.0.0.1:${server.address().port}`;
-  const hostedFiles = new Set(["/", "/index.html", "/boot.js", "/app.js", "/view.js", "/export.js", "/worker.js", "/style.css", "/nianbao.js", "/nianbao.wasm"]);
+  const hostedFiles = new Set(["/", "/index.html", "/boot.js", "/marks.js", "/app.js", "/view.js", "/export.js", "/worker.js", "/style.css", "/nianbao.js", "/nianbao.wasm"]);
   try {
     await runTarget("http", `${base}/`, (u) => u.startsWith(`${base}/`) && hostedFiles.has(new URL(u).pathname));
     const fileUrl = pathToFileURL(singleFile).href;

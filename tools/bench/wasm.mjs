@@ -108,7 +108,7 @@ function sizes() {
   add("`nianbao.js` (Emscripten glue)", path.join(wasmDir, "nianbao.js"));
   const icu = icuData();
   if (icu) add(`ICU data (\`${path.basename(icu)}\`: \`nfkc.nrm\` only, inside the wasm's data)`, icu);
-  const web = ["boot.js", "app.js", "view.js", "export.js", "worker.js", "style.css"];
+  const web = ["boot.js", "marks.js", "app.js", "view.js", "export.js", "worker.js", "style.css"];
   add(`page JS + CSS (\`${web.join("`, `")}\`)`, null, Buffer.concat(web.map((f) => fs.readFileSync(path.join(wasmDir, "web", f)))));
   return out;
 }
@@ -248,109 +248,18 @@ async function workerCpu(browser, page, text) {
   return tdur.length >= opts.runs / 2 && tdur.every(Number.isFinite) ? summary(tdur) : null;
 }
 
-// Page load → first result, the single file over file:// with the report autosaved; and the floor:
-// the same page as it stands once the result is shown (its HTML, scripts removed, textarea filled),
-// loaded the same way — what any page showing that result costs this browser on this machine, with
-// no engine at all. The two are loaded in turn, in new tabs of one profile. The page reports its own
-// marks with a console message once its frame is painted: nothing is evaluated in it while it loads.
+// Page load → first result and its floor: tests/e2e/firstresult.mjs (shared with the browser tests).
+// The table is of a returning visitor's load (the result kept beside the autosaved text); the
+// first visit's (that kept result deleted first) is reported beside it.
 async function firstResult(text) {
-  const { openBrowser } = await import(pathToFileURL(path.join(root, "tests/e2e/lib.mjs")).href);
   const url = pathToFileURL(need(path.join(wasmDir, "nianbao-check.html"), "tools/dev wasm")).href;
-  const browser = await openBrowser();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-floor-"));
+  need(path.join(root, "tests/e2e/node_modules/playwright-core"), "cd tests/e2e && npm ci");
+  const { firstResult: measure } = await import(pathToFileURL(path.join(root, "tests/e2e/firstresult.mjs")).href);
   try {
-    const { context, page } = browser;
-    await context.addInitScript(() => {
-      const marks = {};
-      const report = () => console.log(`nianbao-marks ${JSON.stringify({
-        ...marks, parsed: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd,
-        value: (document.getElementById("text") || {}).value?.length,
-      })}`);
-      // Where the time goes: the page's worker, watched from outside (the page does not know).
-      const PageWorker = window.Worker;
-      window.Worker = function (...args) {
-        if (marks.worker === undefined) marks.worker = performance.now();
-        const w = new PageWorker(...args);
-        w.addEventListener("message", (e) => {
-          const m = e.data || {};
-          if (m.type === "result" && marks.result === undefined) { marks.result = performance.now(); marks.checkMs = m.ms; }
-        });
-        return w;
-      };
-      // The frame that shows it: its rAF callbacks run before style, layout and paint; a message
-      // posted from there arrives once that rendering is done.
-      const afterFrame = (key) => requestAnimationFrame(() => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => { marks[key] = performance.now(); report(); };
-        ch.port2.postMessage(0);
-      });
-      const look = () => {
-        const v = document.getElementById("version");
-        const r = document.getElementById("results");
-        if (marks.ready === undefined && v && v.textContent !== "—") marks.ready = performance.now();
-        if (marks.dom === undefined && r && r.dataset.status === "done") {
-          marks.dom = performance.now();
-          marks.length = Number(r.dataset.checkedLength);
-          afterFrame("frame");
-        }
-        if (r && r.dataset.status === "failed" && !marks.failed) {
-          marks.failed = document.getElementById("summary").textContent;
-          report();
-        }
-      };
-      new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    });
-    await page.goto(url);
-    await page.evaluate((t) => localStorage.setItem("nianbao-check.text", t), text);
-    const load = async (where) => {
-      const tab = await context.newPage();
-      const marks = new Promise((resolve) => tab.on("console", (m) => {
-        if (m.text().startsWith("nianbao-marks ")) resolve(JSON.parse(m.text().slice(14)));
-      }));
-      await tab.goto(where);
-      const m = await Promise.race([marks, new Promise((resolve) => setTimeout(() => resolve({ failed: "no result in 30 s" }), 30000))]);
-      return { m, tab };
-    };
-    // The floor page, from a first load of ours.
-    const first = await load(url);
-    if (first.m.failed) die(`first result: the page failed: ${first.m.failed}`);
-    const floorHtml = await first.tab.evaluate(() => {
-      const d = document.documentElement.cloneNode(true);
-      for (const s of d.querySelectorAll("script")) s.remove();
-      // (the HTML parser drops a newline right after <textarea>: one more keeps the text's own)
-      d.querySelector("#text").textContent = `\n${document.getElementById("text").value}`;
-      return `<!doctype html>\n${d.outerHTML}`;
-    });
-    await first.tab.close();
-    const floorUrl = pathToFileURL(path.join(tmp, "floor.html")).href;
-    fs.writeFileSync(path.join(tmp, "floor.html"), floorHtml);
-
-    const loads = [];
-    const floors = [];
-    for (let i = 0; i < opts.loads; i++) {
-      const ours = await load(url);
-      await ours.tab.close();
-      const m = ours.m;
-      if (m.failed) die(`first result: the page failed: ${m.failed}`);
-      if (m.length !== text.length || m.value !== text.length) die(`first result: the page checked ${m.length} characters, the report has ${text.length}`);
-      loads.push(m);
-      const floor = await load(floorUrl);
-      await floor.tab.close();
-      if (floor.m.failed || floor.m.value !== text.length) die(`first result: the floor page did not load (${floor.m.failed || `text ${floor.m.value} of ${text.length}`})`);
-      floors.push(floor.m);
-    }
-    const stat = (rows, k) => {
-      const v = rows.map((m) => m[k]);
-      return { median: median(v), max: Math.max(...v) };
-    };
-    const out = Object.fromEntries(["worker", "parsed", "ready", "result", "checkMs", "dom", "frame"].map((k) => [k, stat(loads, k)]));
-    out.floor = stat(floors, "frame");
-    out.floorParsed = stat(floors, "parsed");
-    out.ratio = out.frame.median / out.floor.median;
-    return out;
-  } finally {
-    await browser.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    const r = await measure({ text, loads: opts.loads, url });
+    return { ...r.kept, floor: r.floor, floorParsed: r.floorParsed, ratio: r.kept.ratio, fresh: r.fresh };
+  } catch (err) {
+    return die(err.message);
   }
 }
 
@@ -427,8 +336,10 @@ function render({ mach, text, nat, nd, ch, fr, sz }) {
     ["floor", "floor: the same page with the result already in its HTML, first frame"]]) {
     L.push(`| ${what} | ${fmtMs(fr[k].median)} ms | ${fmtMs(fr[k].max)} ms |`);
   }
+  L.push(`| first visit (no kept result): result received from the worker | ${fmtMs(fr.fresh.result.median)} ms | ${fmtMs(fr.fresh.result.max)} ms |`);
+  L.push(`| first visit (no kept result): **first result** | ${fmtMs(fr.fresh.frame.median)} ms | ${fmtMs(fr.fresh.frame.max)} ms |`);
   L.push("");
-  L.push(`First result / floor: **${fr.ratio.toFixed(2)}×** (medians).`);
+  L.push(`First result / floor: **${fr.ratio.toFixed(2)}×** (medians); on a first visit ${fr.fresh.ratio.toFixed(2)}×.`);
   L.push("");
   L.push("**Sizes** (`gzip -9 -n`):");
   L.push("");
