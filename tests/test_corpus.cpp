@@ -1,7 +1,6 @@
 // Corpus tests: every report in tests/corpus/ with a hand-written .expect file
 // (format: tests/corpus/README.md) is checked and compared statement by statement.
-#include <doctest/doctest.h>
-#include <nianbao/nianbao.h>
+#include "expect.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,114 +12,39 @@
 #include <vector>
 
 namespace fs = std::filesystem;
+using expect::slurp;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-std::string strip(std::string s) {
-  size_t h = s.find('#');
-  if (h != std::string::npos) s.resize(h);
-  size_t b = s.find_first_not_of(" \t\r"), e = s.find_last_not_of(" \t\r");
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
-
-std::vector<std::string> words(const std::string& s) {
-  std::istringstream in(s);
-  std::vector<std::string> out;
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
-
-struct Expect {
-  std::string tmpl, year, sections;
-  std::vector<std::string> orgs;
-  struct CellE { std::string table, key, value; int line; };
-  std::vector<CellE> cells;
-  std::vector<std::pair<std::string, std::string>> checks;  // id or prefix* → status
-};
-
-Expect parse_expect(const std::string& text) {
-  Expect e;
-  std::istringstream in(text);
-  int n = 0;
-  for (std::string raw; std::getline(in, raw);) {
-    ++n;
-    std::string line = strip(raw);
-    if (line.empty()) continue;
-    size_t eq = line.find('=');
-    REQUIRE_MESSAGE(eq != std::string::npos, "line " << n << ": no '=': " << line);
-    std::string lhs = strip(line.substr(0, eq)), rhs = strip(line.substr(eq + 1));
-    auto lw = words(lhs);
-    if (lhs == "template") e.tmpl = rhs;
-    else if (lhs == "year") e.year = rhs;
-    else if (lhs == "sections") e.sections = rhs;
-    else if (lhs == "org") {
-      for (size_t from = 0;;) {
-        size_t bar = rhs.find(" | ", from);
-        e.orgs.push_back(strip(rhs.substr(from, bar == std::string::npos ? std::string::npos : bar - from)));
-        if (bar == std::string::npos) break;
-        from = bar + 3;
-      }
-    } else if (lhs == "complete") {
-      // The tables whose every cell the file states (tools/truth-verify.mjs checks that);
-      // nothing more for the engine to match here.
-    } else if (lw.size() == 3 && lw[0] == "cell") e.cells.push_back({lw[1], lw[2], rhs, n});
-    else if (lw.size() == 2 && lw[0] == "check") e.checks.push_back({lw[1], rhs});
-    else FAIL("line " << n << ": unknown statement: " << line);
-  }
-  return e;
+/// tests/corpus/GAPS: "<file> <statements it may miss>  # why", one per line.
+const std::map<std::string, int>& gaps() {
+  static const std::map<std::string, int> g = [] {
+    std::map<std::string, int> out;
+    std::istringstream in(slurp(fs::path(NIANBAO_CORPUS_DIR) / "GAPS"));
+    for (std::string line; std::getline(in, line);) {
+      auto w = expect::words(expect::strip(line));
+      if (w.size() == 2) out[w[0]] = std::stoi(w[1]);
+    }
+    return out;
+  }();
+  return g;
 }
 
 void check_case(const fs::path& report) {
-  Expect e = parse_expect(slurp(report.string() + ".expect"));
+  expect::Expect e = expect::parse(slurp(report.string() + ".expect"));
+  REQUIRE_MESSAGE((e.tmpl && e.year && !e.orgs.empty() && e.sections), "template, year, org and sections are required");
   nianbao::Result r = nianbao::check(slurp(report), {report.filename().string()});
-  CHECK(std::string(nianbao::to_string(r.report.tmpl)) == e.tmpl);
-  CHECK(std::to_string(r.report.year) == e.year);
-  bool org_ok = false;
-  for (const auto& o : e.orgs) org_ok |= o == r.report.org;
-  CHECK_MESSAGE(org_ok, "org: got '" << r.report.org << "'");
-  std::string secs;
-  for (const auto& s : r.sections) secs += (secs.empty() ? "" : " ") + s.key;
-  CHECK(secs == e.sections);
-  for (const auto& c : e.cells) {
-    const nianbao::Table* t = r.table(c.table);
-    INFO(".expect line " << c.line << ": cell " << c.table << " " << c.key);
-    if (!t) { FAIL_CHECK("table " << c.table << " not found"); continue; }
-    const nianbao::Cell* cell = t->find(c.key);
-    if (!cell) { FAIL_CHECK("cell absent"); continue; }
-    if (c.value == "null") CHECK_MESSAGE(!cell->value, "expected empty, got " << cell->number);
-    else if (!cell->value) FAIL_CHECK("expected " << c.value << ", got an empty cell");
-    else CHECK(std::fabs(*cell->value - std::stod(c.value)) < 1e-6);
+  expect::Misses m = expect::compare(r, e);
+  // A report listed in GAPS may miss up to its number of statements (the engine's known gaps,
+  // a ratchet: lower the number when the engine improves); a false fail is never allowed.
+  auto gap = gaps().find(report.filename().string());
+  if (gap == gaps().end()) {
+    expect::require_all(m);
+    return;
   }
-  // Checks: exact ids first, then the longest matching glob.
-  std::map<std::string, std::string> exact;
-  std::vector<std::pair<std::string, std::string>> globs;
-  for (const auto& [id, st] : e.checks) {
-    if (!id.empty() && id.back() == '*') globs.push_back({id.substr(0, id.size() - 1), st});
-    else exact[id] = st;
-  }
-  for (const auto& [id, st] : exact) {
-    const nianbao::Check* found = nullptr;
-    for (const auto& c : r.checks) if (c.id == id) found = &c;
-    INFO("check " << id);
-    if (!found) { FAIL_CHECK("check absent"); continue; }
-    CHECK(std::string(nianbao::to_string(found->status)) == st);
-  }
-  for (const auto& c : r.checks) {
-    if (exact.count(c.id)) continue;
-    const std::pair<std::string, std::string>* best = nullptr;
-    for (const auto& g : globs)
-      if (c.id.compare(0, g.first.size(), g.first) == 0 && (!best || g.first.size() > best->first.size())) best = &g;
-    if (!best) continue;
-    INFO("check " << c.id << " (glob " << best->first << "*)");
-    CHECK(std::string(nianbao::to_string(c.status)) == best->second);
-  }
+  for (const auto& s : m.all) MESSAGE("known gap: " << s);
+  for (const auto& id : m.false_fails) FAIL_CHECK("false fail: " << id);
+  CHECK_MESSAGE(int(m.all.size()) <= gap->second, m.all.size() << " statements missed, GAPS allows " << gap->second);
 }
 
 std::vector<fs::path> corpus() {

@@ -328,6 +328,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     Values values;
     bool closed = false;
     bool glued = false;
+    bool from_lines = false;  // its values came on lines of their own, after the label
   };
   std::vector<Row> rows;
   bool started = false;
@@ -343,6 +344,12 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   std::vector<std::string> detached;
   size_t orphan_value_rows = 0;  // values-only rows no label could be paired with
   auto take_pending = [&]() -> bool {
+    // Values one per line (or a row's values wrapped over lines) after a label printed alone
+    // continue that row until it has all its columns.
+    if (!rows.empty() && rows.back().from_lines && rows.back().values.size() < ncols) {
+      rows.back().closed = false;
+      return true;
+    }
     if (pending.size() != 1 || pending.front() + 1 != rows.size()) {
       ++orphan_value_rows;
       return false;
@@ -357,6 +364,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       rows.push_back(std::move(r));
     }
     detached.push_back(rows.back().row->def->label);
+    rows.back().from_lines = true;
     return true;
   };
   std::u32string key, cell_key;  // keys of a label and of its whole cell
@@ -410,6 +418,16 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       if (!(cell_ok && could_start(cell_key))) continue;
     }
     const RequestRow* m = label_ok ? match_request_row(key) : nullptr;
+    if ((!m || m->key.empty()) && label.size() > 6) {
+      // A group label and its first row in one cell ("三、本年度办理结果 （一）予以公开 5 1 0 …"):
+      // the row is the part from a later enumerator on, when that part names a row.
+      for (size_t p = 1; p < label.size(); ++p) {
+        if (!enumerator_length(label.substr(p))) continue;
+        std::u32string rest;
+        const RequestRow* r = request_key(label.substr(p), rest) ? match_request_row(rest) : nullptr;
+        if (r && !r->key.empty()) { m = r; break; }
+      }
+    }
     if (!m && has_tail) {
       if (!cell_done) cell_ok = request_key(t.text, cell_key);
       m = cell_ok ? match_request_row(cell_key) : nullptr;
@@ -438,6 +456,9 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     if (!rows.empty()) rows.back().closed = true;
     for (size_t p = 0; p < pending.size(); ++p)  // the label is back: its values follow here
       if (rows[pending[p]].row->def == m->def) { pending.erase(pending.begin() + long(p)); break; }
+    if (m->other_sub)  // "（六）其他处理" waiting alone was v2021's group label, not v2019's row
+      for (size_t p = 0; p < pending.size(); ++p)
+        if (rows[pending[p]].row->key == "other") { pending.erase(pending.begin() + long(p)); break; }
     ++labels_in_line;
     fragment = false;
     rows.push_back({m, t.start, t.end, {}, false, false});
@@ -539,9 +560,27 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
   uint32_t header_start = 0;
   int caption = -1;       // group named by the latest caption text
   int next_group = 0;
+  // Values printed one per line (a cell-per-line paste, PDF text) gather in `run` until they
+  // make a whole row: fifteen, or five under a group's caption.
+  Values run;
+  auto flush_run = [&] {
+    if (run.size() == cols.size() || run.size() == groups.size() * cols.size()) {
+      data.push_back({run, caption >= 0 ? caption : next_group});
+      next_group = data.back().group + int(run.size() / cols.size());
+      caption = -1;
+    }
+    run.clear();
+  };
   auto finish = [&] {
     size_t nums = 0;
     for (const auto& v : row) nums += v.value.kind == Value::number;
+    if (!row_has_text && saw_header && nums > 0 && nums < 3 && nums == row.size()) {
+      run.insert(run.end(), row.begin(), row.end());
+      if (run.size() == groups.size() * cols.size()) flush_run();
+      row.clear();
+      return;
+    }
+    if (!run.empty() && (row_has_text || nums > 0)) flush_run();
     if (!row_has_text && nums >= 3 && saw_header) {
       // Trailing blanks are real cells up to the template's width, padding beyond it.
       size_t width = row.size() > cols.size() + 2 ? groups.size() * cols.size() : cols.size();
@@ -589,7 +628,10 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
     }
     add_value(row, t, v);
   }
-  if (th.glued.empty()) finish();
+  if (th.glued.empty()) {
+    finish();
+    if (!run.empty()) flush_run();
+  }
   if (!th.glued.empty()) {
     th.found = true;
     th.start = header_start ? header_start : th.glued.front().start;

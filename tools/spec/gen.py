@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Writes tests/spec/*.txt: one v2021 表三/表四 rendered in every paste shape.
+Usage: python3 tools/spec/gen.py tests/spec   (overwrites the generated files)."""
+import os, sys
+OUT = sys.argv[1]
+COLS = "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计".split()
+CK = "natural commercial research social legal other_org total".split()
+Z = [0]*7
+ROWS = [  # (group label or None, key, label, values)
+ (None,"new_received","一、本年新收政府信息公开申请数量",[10,2,0,1,1,0,14]),
+ (None,"carried_over","二、上年结转政府信息公开申请数量",[1,0,0,0,0,0,1]),
+ ("三、本年度办理结果","granted","（一）予以公开",[5,1,0,0,0,0,6]),
+ (None,"partial","（二）部分公开（区分处理的，只计这一情形，不计其他情形）",[1,0,0,0,0,0,1]),
+ ("（三）不予公开","denied.state_secret","1.属于国家秘密",Z),
+ (None,"denied.law_forbidden","2.其他法律行政法规禁止公开",Z),
+ (None,"denied.three_safety","3.危及“三安全一稳定”",[1,0,0,0,0,0,1]),
+ (None,"denied.third_party","4.保护第三方合法权益",Z),
+ (None,"denied.internal_affairs","5.属于三类内部事务信息",Z),
+ (None,"denied.process_info","6.属于四类过程性信息",Z),
+ (None,"denied.enforcement_file","7.属于行政执法案卷",Z),
+ (None,"denied.query_matter","8.属于行政查询事项",Z),
+ ("（四）无法提供","unable.not_held","1.本机关不掌握相关政府信息",[2,1,0,0,0,0,3]),
+ (None,"unable.need_create","2.没有现成信息需要另行制作",Z),
+ (None,"unable.unclear","3.补正后申请内容仍不明确",Z),
+ ("（五）不予处理","not_processed.petition","1.信访举报投诉类申请",[1,0,0,0,0,0,1]),
+ (None,"not_processed.duplicate","2.重复申请",Z),
+ (None,"not_processed.publication","3.要求提供公开出版物",Z),
+ (None,"not_processed.mass_repeat","4.无正当理由大量反复申请",Z),
+ (None,"not_processed.confirm","5.要求行政机关确认或重新出具已获取信息",Z),
+ ("（六）其他处理","other.no_supplement","1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",Z),
+ (None,"other.no_fee","2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",Z),
+ (None,"other.other","3.其他",Z),
+ (None,"total","（七）总计",[10,2,0,0,0,0,12]),
+ (None,"carried_forward","四、结转下年度继续办理",[1,0,0,1,1,0,3]),
+]
+APPEALS = [1,0,0,1,2, 0,0,0,0,0, 0,0,0,0,0]
+AG = "review suit_direct suit_after_review".split(); AC = "upheld corrected other pending total".split()
+# arithmetic of the truth, checked here (not by the engine)
+col = lambda k, c: dict((r[1], r[3]) for r in ROWS)[k][c]
+for c in range(7):
+    assert col("new_received",c)+col("carried_over",c) == col("total",c)+col("carried_forward",c)
+    assert col("total",c) == sum(r[3][c] for r in ROWS[2:23])
+for r in ROWS: assert sum(r[3][:6]) == r[3][6], r
+for g in range(3): assert sum(APPEALS[g*5:g*5+4]) == APPEALS[g*5+4]
+
+HEAD = "三、收到和处理政府信息公开申请情况"
+HEAD4 = "四、政府信息公开行政复议、行政诉讼情况"
+FENCE = "`"*32
+
+def expect_all(extra=()):
+    out = []
+    for g,k,l,v in ROWS:
+        for c,x in zip(CK,v): out.append(f"cell requests {k}/{c} = {x}")
+    for i,x in enumerate(APPEALS): out.append(f"cell appeals {AG[i//5]}/{AC[i%5]} = {x}")
+    out += ["check requests.* = pass", "check appeals.* = pass"]
+    out += list(extra)
+    return out
+
+def expect_key(extra=()):
+    """The non-zero cells, a few zeros and every verdict."""
+    out = []
+    for g,k,l,v in ROWS:
+        for c,x in zip(CK,v):
+            if x or k in ("denied.state_secret","other.other") : out.append(f"cell requests {k}/{c} = {x}")
+    out += [f"cell appeals review/{c} = {x}" for c,x in zip(AC, APPEALS[:5])]
+    out += ["check requests.* = pass", "check appeals.* = pass"]
+    out += list(extra)
+    return out
+
+def example(title, prose, lines, stmts):
+    return f"## {title}\n\n{prose}\n\n{FENCE} example\n" + "\n".join(lines) + "\n.\n" + "\n".join(stmts) + f"\n{FENCE}\n\n"
+
+def header_lines(sep):
+    return [sep.join(["申请人情况"]), sep.join(["", "自然人", "法人或其他组织", "", "", "", "", "总计"]),
+            sep.join(["", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""])]
+
+def rows_tsv(sep="→", group_inline=True):
+    out = [HEAD] + header_lines(sep)
+    for g,k,l,v in ROWS:
+        cells = ([g] if g and group_inline else []) + [l] + [str(x) for x in v]
+        if g and not group_inline: out.append(g)
+        out.append(sep.join(cells))
+    out += [HEAD4, sep.join(["行政复议","","","","","行政诉讼"]),
+            sep.join(["结果维持","结果纠正","其他结果","尚未审结","总计"]*3), sep.join(str(x) for x in APPEALS)]
+    return out
+
+files = {}
+files["tsv.txt"] = "# Tab-separated rows\n\nA table copied from Word or a web page: one row per line, cells separated by tabs\n(shown as `→`). The group label (（三）不予公开) shares a line with its first row.\n\n" + \
+  example("Every row on one line, tabs between cells", "The whole v2021 表三 and 表四.", rows_tsv(), expect_all()) + \
+  example("Group labels on a line of their own", "Some pastes put a merged group cell on its own line.", rows_tsv(group_inline=False), expect_key())
+
+def cell_per_line():
+    out = [HEAD]
+    for g,k,l,v in ROWS:
+        if g: out.append(g)
+        out.append(l)
+        out += [str(x) for x in v]
+        out.append("")
+    out += [HEAD4, "行政复议", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] + [str(x) for x in APPEALS]
+    return out
+files["cell-per-line.txt"] = "# One cell per line\n\nA table copied from some browsers or from a PDF by selection: every cell on its own line,\na blank line between rows.\n\n" + \
+  example("Every cell on its own line", "", cell_per_line(), expect_all())
+
+def markdown():
+    out = [HEAD, "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |", "|---|---|---|---|---|---|---|---|"]
+    for g,k,l,v in ROWS:
+        out.append("| " + " | ".join([(g + " " if g else "") + l] + [str(x) for x in v]) + " |")
+    out += [HEAD4, "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |",
+            "|" + "---|"*15, "| " + " | ".join(str(x) for x in APPEALS) + " |"]
+    return out
+files["markdown.txt"] = "# Markdown tables\n\nA PDF converted to Markdown, or a report drafted in Markdown: `| a | b |` rows.\n\n" + \
+  example("A markdown table", "", markdown(), expect_all())
+
+def html():
+    out = ["<p>" + HEAD + "</p>", "<table>", "<tr><td colspan=\"2\">申请人情况</td><td>自然人</td><td colspan=\"5\">法人或其他组织</td><td>总计</td></tr>"]
+    for g,k,l,v in ROWS:
+        tds = "".join(f"<td>{x}</td>" for x in v)
+        if g: out.append(f"<tr><td>{g}</td><td>{l}</td>{tds}</tr>")
+        else: out.append(f"<tr><td colspan=\"2\">{l}</td>{tds}</tr>")
+    out += ["</table>", "<p>" + HEAD4 + "</p>", "<table>", "<tr><td colspan=\"5\">行政复议</td><td colspan=\"10\">行政诉讼</td></tr>",
+            "<tr>" + "".join(f"<td>{x}</td>" for x in APPEALS) + "</tr>", "</table>"]
+    return out
+files["html.txt"] = "# HTML source\n\nThe page source of a published report (`<table>` with colspan/rowspan, entities).\n\n" + \
+  example("An HTML table", "", html(), expect_all())
+
+def pdf_default():
+    """pdftotext default on a PDF of the table: a label alone on its line, its values on the next."""
+    out = [HEAD, "申请人情况", "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"]
+    for g,k,l,v in ROWS:
+        if g: out.append(g)
+        out.append(l)
+        out.append(" ".join(str(x) for x in v))
+    out += [HEAD4, "行政复议 行政诉讼", "结果维持 结果纠正 其他结果 尚未审结 总计", " ".join(str(x) for x in APPEALS)]
+    return out
+def pdf_layout():
+    out = [HEAD, "                     申请人情况", "                     自然人   商业企业  科研机构  社会公益组织  法律服务机构  其他  总计"]
+    for g,k,l,v in ROWS:
+        out.append(("  " + g + "  " if g else "          ") + l + "    " + "    ".join(str(x) for x in v))
+    out += [HEAD4, "  行政复议                     行政诉讼", "   " + "   ".join(str(x) for x in APPEALS)]
+    return out
+def pdf_values_per_line():
+    out = [HEAD]
+    for g,k,l,v in ROWS:
+        if g: out.append(g)
+        out.append(l)
+        out += [str(x) for x in v]
+    out += [HEAD4, "行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] + [str(x) for x in APPEALS]
+    return out
+def pdf_page_break():
+    lines = pdf_default()
+    i = lines.index("5.属于三类内部事务信息")
+    return lines[:i] + ["- 4 -", "\f某某区人民政府办公室 2021 年政府信息公开工作年度报告"] + lines[i:]
+files["pdftotext.txt"] = "# Text extracted from a PDF\n\n`pdftotext` and copy from a PDF viewer print a row's label apart from its values, values\nseparated by spaces, and page numbers or running headers inside the table.\n\n" + \
+  example("Label on one line, its values on the next (pdftotext default)", "", pdf_default(), expect_all()) + \
+  example("Columns padded with spaces (pdftotext -layout)", "", pdf_layout(), expect_all()) + \
+  example("Every value on its own line after its label", "", pdf_values_per_line(), expect_key()) + \
+  example("A page number and a running header inside the table", "The page break (form feed) and the header are not cells.", pdf_page_break(), expect_all())
+
+def collapsed():
+    return [" ".join(x for x in " ".join(rows_tsv(sep=" ")).split())]
+files["collapsed.txt"] = "# Whitespace collapsed\n\nCrawlers often store a page's text with every run of whitespace collapsed into one space:\nthe whole table, even the whole report, on one line.\n\n" + \
+  example("The whole table on one line", "", collapsed(), expect_all())
+
+def bare_cr():
+    return [l + "␍" for l in rows_tsv()]
+files["line-ends.txt"] = "# Line ends\n\nOld Mac files and some exports end lines with a bare CR (shown as `␍`).\n\n" + \
+  example("Bare CR line ends", "", bare_cr(), expect_all())
+
+def glued():
+    out = rows_tsv()
+    i = next(j for j,l in enumerate(out) if l.startswith("（七）总计"))
+    out[i] = "（七）总计→" + "".join(str(x) for x in ROWS[23][3])
+    return out
+files["glued.txt"] = "# Digits glued together\n\nA row whose separators were lost (`（七）总计1020000012`): the engine splits the run only\nwhen the identities leave exactly one split ([docs/recovery.md](../../docs/recovery.md)).\n\n" + \
+  example("The total row glued into one run", "10·2·0·0·0·0·12 is the only split the identities allow.", glued(), expect_key())
+
+def blanks():
+    out = rows_tsv()
+    i = next(j for j,l in enumerate(out) if l.startswith("2.其他法律行政法规禁止公开"))
+    out[i] = "2.其他法律行政法规禁止公开" + "→"*7
+    return out
+files["blanks.txt"] = "# Blank cells\n\nThe template asks for 0 where nothing happened; a blank cell is read as blank (`null`),\ncounts as 0 in the identities, and is listed in the check's `blank_as_zero`.\n\n" + \
+  example("A row of blank cells", "", blanks(), [f"cell requests denied.law_forbidden/{c} = null" for c in CK] + ["check requests.* = pass", "check requests.applicants/denied.law_forbidden = skip"])
+
+os.makedirs(OUT, exist_ok=True)
+for name, text in files.items():
+    open(os.path.join(OUT, name), "w", encoding="utf-8").write(text)
