@@ -43,6 +43,7 @@ struct Expect {
   std::vector<CellE> cells;
   std::vector<std::pair<std::string, std::string>> checks;  // id or prefix* → status
   std::vector<std::string> absent;                           // "table row/col" that must not be read
+  std::vector<CellE> by;                                     // "by table row/col = label|order|split|html"
   int statements = 0;
 };
 
@@ -78,6 +79,7 @@ inline Expect parse(const std::string& text, int first_line = 1) {
     } else if (lhs == "complete") {
       // The tables whose every cell the file states (tools/truth-verify.mjs checks that).
     } else if (lw.size() == 3 && lw[0] == "cell") e.cells.push_back({lw[1], lw[2], rhs, n});
+    else if (lw.size() == 3 && lw[0] == "by") e.by.push_back({lw[1], lw[2], rhs, n});
     else if (lw.size() == 2 && lw[0] == "check") e.checks.push_back({lw[1], rhs});
     else FAIL("line " << n << ": unknown statement: " << line);
   }
@@ -122,6 +124,13 @@ inline Misses compare(const nianbao::Result& r, const Expect& e) {
     if (!ok)
       miss("line " + std::to_string(c.line) + ": cell " + c.table + " " + c.key + ": want " + c.value + ", got " +
            (t ? fmt_value(cell) : "no table"));
+  }
+  for (const auto& b : e.by) {
+    const nianbao::Table* t = r.table(b.table);
+    const nianbao::Cell* cell = t ? t->find(b.key) : nullptr;
+    if (!cell || cell->by != b.value)
+      miss("line " + std::to_string(b.line) + ": by " + b.table + " " + b.key + ": want " + b.value + ", got " +
+           (cell ? cell->by : "no cell"));
   }
   for (const auto& a : e.absent) {
     auto w = words(a);

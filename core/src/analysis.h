@@ -31,6 +31,7 @@ struct CellHit {
   std::string raw;                  // as printed
   std::string unit;                 // unit printed with the number ("元", "万元"), if any
   uint32_t start = 0, end = 0;
+  const char* by = "label";         // Cell::by
 };
 
 struct TableHit {
@@ -40,6 +41,7 @@ struct TableHit {
   std::vector<CellHit> cells;
   bool recovered = false;
   bool found = false;               // the table is there (even if no cell could be placed)
+  const char* placing = "label";    // Cell::by of the cells add_cell appends now
   /// Rows printed as one run of digits (separators lost): recovered or reported later.
   struct Glued {
     std::string row;

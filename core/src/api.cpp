@@ -343,6 +343,7 @@ Result check(std::string_view bytes, const Options& options) {
       cell.number = std::move(c.number);
       cell.raw = std::move(c.raw);
       cell.span = loc.from_folded(c.start, c.end);
+      cell.by = c.by;
       out.cells.push_back(std::move(cell));
     }
     r.tables.push_back(std::move(out));

@@ -149,6 +149,7 @@ std::string to_json(const Result& r, const JsonOptions& o) {
       w.begin_object();
       span_fields(w, c.span, o);
       if (c.raw != c.number) { w.key("raw"); w.string(c.raw); }
+      w.key("by"); w.string(c.by);
       w.end_object();
     }
     w.end_object();

@@ -70,6 +70,7 @@ void place_split(const Doc& doc, TableHit& th, const TableHit::Glued& g, const s
     cell.raw = cell.number;
     cell.start = spans[c].first;
     cell.end = spans[c].second;
+    cell.by = "split";
     th.cells.push_back(std::move(cell));
   }
 }

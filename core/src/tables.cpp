@@ -34,6 +34,7 @@ bool digits_only(std::string_view s) {
 void add_cell(TableHit& th, const std::string& key, const ValueTok& v) {
   CellHit& c = th.cells.emplace_back();
   c.key = key;
+  c.by = th.placing;
   c.raw = v.raw;
   c.start = v.start;
   c.end = v.end;
@@ -532,7 +533,10 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       for (size_t j = i + 1; j < rows.size() && !later_with_values; ++j)
         later_with_values = rows[j].row->def == r.row->def && has_values(rows[j]);
     if (later_with_values) continue;
+    const char* placing = th.placing;
+    if (r.from_lines) th.placing = "order";  // values printed apart from their label
     place_row(doc, th, th.evidence, key, cols, r.row->cell_keys, r.values, r.label_start, r.label_end);
+    th.placing = placing;
     placed[r.row->key_id] = placed[r.row->key_id] || !r.values.empty();
     th.end = std::max(th.end, r.values.empty() ? r.label_end : r.values.back().end);
   }
@@ -851,6 +855,8 @@ void read_tables(Doc& doc, Analysis& a) {
       TableHit th;
       th.key = spec.key;
       th.layout = doc.html ? "html" : ts.layout;
+      // HTML cells sit in the row and column the markup gives them; 表四 has no row labels.
+      th.placing = doc.html ? "html" : spec.read == read_appeals ? "order" : "label";
       size_t before = doc.findings.size();
       spec.read(doc, th, ts);
       if (!th.found) {

@@ -86,7 +86,7 @@ def rows_tsv(sep="→", group_inline=True):
 
 files = {}
 files["tsv.txt"] = "# Tab-separated rows\n\nA table copied from Word or a web page: one row per line, cells separated by tabs\n(shown as `→`). The group label (（三）不予公开) shares a line with its first row.\n\n" + \
-  example("Every row on one line, tabs between cells", "The whole v2021 表三 and 表四.", rows_tsv(), expect_all()) + \
+  example("Every row on one line, tabs between cells", "The whole v2021 表三 and 表四. Each 表三 cell is placed beside its printed label (`by label`); 表四 has no row labels, its cells are placed in the template's order.", rows_tsv(), expect_all(["by requests granted/natural = label", "by appeals review/total = order"])) + \
   example("Group labels on a line of their own", "Some pastes put a merged group cell on its own line.", rows_tsv(group_inline=False), expect_key())
 
 def cell_per_line():
@@ -121,7 +121,7 @@ def html():
             "<tr>" + "".join(f"<td>{x}</td>" for x in APPEALS) + "</tr>", "</table>"]
     return out
 files["html.txt"] = "# HTML source\n\nThe page source of a published report (`<table>` with colspan/rowspan, entities).\n\n" + \
-  example("An HTML table", "", html(), expect_all())
+  example("An HTML table", "Cells sit in the row and column the markup gives them (`by html`).", html(), expect_all(["by requests granted/natural = html"]))
 
 def pdf_default():
     """pdftotext default on a PDF of the table: a label alone on its line, its values on the next."""
@@ -151,9 +151,9 @@ def pdf_page_break():
     i = lines.index("5.属于三类内部事务信息")
     return lines[:i] + ["- 4 -", "\f某某区人民政府办公室 2021 年政府信息公开工作年度报告"] + lines[i:]
 files["pdftotext.txt"] = "# Text extracted from a PDF\n\n`pdftotext` and copy from a PDF viewer print a row's label apart from its values, values\nseparated by spaces, and page numbers or running headers inside the table.\n\n" + \
-  example("Label on one line, its values on the next (pdftotext default)", "", pdf_default(), expect_all()) + \
+  example("Label on one line, its values on the next (pdftotext default)", "The values line that directly follows a label printed alone is that label's (`by order`).", pdf_default(), expect_all(["by requests granted/natural = order", "by requests total/total = order"])) + \
   example("Columns padded with spaces (pdftotext -layout)", "", pdf_layout(), expect_all()) + \
-  example("Every value on its own line after its label", "", pdf_values_per_line(), expect_key()) + \
+  example("Every value on its own line after its label", "The values that follow a label printed alone, one per line, fill its row up to seven.", pdf_values_per_line(), expect_key(["by requests carried_forward/total = order"])) + \
   example("A page number and a running header inside the table", "The page break (form feed) and the header are not cells.", pdf_page_break(), expect_all())
 
 def collapsed():
@@ -172,7 +172,7 @@ def glued():
     out[i] = "（七）总计→" + "".join(str(x) for x in ROWS[23][3])
     return out
 files["glued.txt"] = "# Digits glued together\n\nA row whose separators were lost (`（七）总计1020000012`): the engine splits the run only\nwhen the identities leave exactly one split ([docs/recovery.md](../../docs/recovery.md)).\n\n" + \
-  example("The total row glued into one run", "10·2·0·0·0·0·12 is the only split the identities allow.", glued(), expect_key())
+  example("The total row glued into one run", "10·2·0·0·0·0·12 is the only split the identities allow.", glued(), expect_key(["by requests total/natural = split", "by requests granted/natural = label"]))
 
 def blanks():
     out = rows_tsv()

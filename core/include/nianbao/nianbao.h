@@ -87,6 +87,11 @@ struct Cell {
   std::string number;              // canonical number text ("16", "89902.19"); empty if blank
   std::string raw;                 // the cell text as printed (may carry a unit: "89902.19元")
   Span span;
+  /// How the cell was placed: "label" (beside its printed row label), "html" (by the
+  /// row and column of an HTML table), "order" (by the template's order: values printed
+  /// apart from their label, or a table with no row labels such as 表四), "split" (cut out
+  /// of a glued run of digits by the identities, docs/recovery.md).
+  std::string by = "label";
 };
 
 struct Table {
