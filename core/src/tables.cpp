@@ -613,6 +613,7 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
         add_tail(row, t, tail);
         continue;
       }
+      if (!run.empty()) flush_run();  // the values one per line end before a caption
       label_key_into(t.text, k);
       bool review = k.find(U"行政复议") != std::u32string::npos;
       if (review || k.find(U"维持") != std::u32string::npos || k.find(U"审结") != std::u32string::npos) {
@@ -737,6 +738,7 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
     uint32_t label_start, label_end;
     Values values;
     bool closed = false;
+    bool from_lines = false;         // values came on lines of their own after the label
   };
   std::vector<Row> rows;
   std::vector<std::string> header;   // column keys of the current sub-table
@@ -745,20 +747,53 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
   uint32_t first = UINT32_MAX, last = 0;
   Tail nums, tail;
   std::u32string k, label;  // keys of the cell and of its label part
+  // A row's values printed on lines of their own after its label ("规章" / "0" / "0" / "0"):
+  // a line of values that directly follows the row, with nothing else between, continues it
+  // until it has its columns (the header's, else the most either generation has).
+  bool line_start = true, between = false;  // between: other text since the last row ended
+  auto template_cols = [](const RowDef* d) {
+    size_t n = 0;
+    for (Template g : {Template::v2019, Template::v2021})
+      for (const auto& p : template_def(g).proactive)
+        for (const auto& rd : p.rows)
+          if (std::string_view(rd.key) == d->key) n = std::max(n, p.columns.size());
+    return n;
+  };
+  auto continues = [&]() {
+    if (rows.empty() || !rows.back().closed || !line_start || between) return false;
+    const Row& r = rows.back();
+    size_t want = r.cols.empty() ? template_cols(r.def) : r.cols.size();
+    if (r.values.size() >= want) return false;
+    rows.back().closed = false;
+    rows.back().from_lines = true;
+    return true;
+  };
   for (const Token& t : ts.tokens) {
     if (t.kind == Token::row_end) {
       if (!rows.empty()) rows.back().closed = true;
+      line_start = true;
       continue;
     }
+    const bool at_line_start = line_start;
+    line_start = false;
     const ValueInfo value = value_info(t.text);
     if (value.kind != Value::text) {
-      if (!rows.empty() && !rows.back().closed) add_value(rows.back().values, t, value);
+      line_start = at_line_start;
+      bool open = (!rows.empty() && !rows.back().closed) || (value.kind == Value::number && continues());
+      line_start = false;
+      if (open) add_value(rows.back().values, t, value);
       continue;
     }
-    if (!rows.empty() && !rows.back().closed && numbers_only(t.text, nums)) {
-      add_tail(rows.back().values, t, nums);  // "0 0 0" in one cell, or a glued run with a sign
-      continue;
+    if (numbers_only(t.text, nums)) {
+      line_start = at_line_start;
+      bool open = (!rows.empty() && !rows.back().closed) || continues();
+      line_start = false;
+      if (open) {
+        add_tail(rows.back().values, t, nums);  // "0 0 0" in one cell, or a glued run with a sign
+        continue;
+      }
     }
+    between = true;  // until a row label below says otherwise
     label_key_into(t.text, k);
     if (k.find(U"第二十条") != std::u32string::npos) {  // a sub-table caption
       header.clear();
@@ -768,6 +803,28 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       continue;
     }
     if (k == U"信息内容") { header.clear(); in_header = true; first = std::min(first, t.start); continue; }
+    if (k.rfind(U"信息内容", 0) == 0 && t.text.find(' ') != std::string_view::npos) {
+      // The header row in one cell ("信息内容 本年制发件数 本年废止件数 现行有效件数"): its words.
+      header.clear();
+      in_header = false;
+      first = std::min(first, t.start);
+      std::u32string w;
+      for (size_t p = t.text.find(' '); p != std::string_view::npos;) {
+        size_t q = t.text.find(' ', p + 1);
+        std::string_view word = t.text.substr(p + 1, q == std::string_view::npos ? q : q - p - 1);
+        p = q;
+        if (word.empty()) continue;
+        label_key_into(word, w);
+        ColMatch c = match_proactive_col(w);
+        if (!c.def) continue;
+        header.push_back(c.def->key);
+        Template e = column_evidence(c.def->key, c.gen);
+        v2019 += e == Template::v2019;
+        v2021 += e == Template::v2021;
+        if (std::string_view(c.def->key) == "amount" && w.find(U"收费") != std::u32string::npos) ++v2021;
+      }
+      continue;
+    }
     bool has_tail = split_numeric_tail(t.text, tail);
     if (has_tail) label_key_into(t.text.substr(0, tail.label_bytes), label);  // else the label is the cell: `k`
     Template rgen = Template::unknown;
@@ -775,6 +832,7 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       in_header = false;
       if (!rows.empty()) rows.back().closed = true;
       rows.push_back({r, header, t.start, t.end, {}, false});
+      between = false;
       if (has_tail) add_tail(rows.back().values, t, tail);
       first = std::min(first, t.start);
       continue;
@@ -810,8 +868,11 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       last = std::max(last, r.values.back().end);
       continue;
     }
+    const char* placing = th.placing;
+    if (r.from_lines) th.placing = "order";
     place_row(doc, th, th.evidence, r.def->key, cols, cell_keys(r.def->key, cols), r.values, r.label_start,
               r.label_end);
+    th.placing = placing;
     last = std::max(last, r.values.empty() ? r.label_end : r.values.back().end);
   }
   th.start = first == UINT32_MAX ? rows.front().label_start : first;
