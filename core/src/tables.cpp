@@ -351,6 +351,13 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       rows.back().closed = false;
       return true;
     }
+    // A row cut short by a line break inside it (pdftotext's blank lines in a cell-per-line
+    // paste): the values line right after it completes it.
+    if (!rows.empty() && !rows.back().values.empty() && rows.back().values.size() < ncols && !fragment &&
+        pending.empty()) {
+      rows.back().closed = false;
+      return true;
+    }
     if (pending.size() != 1 || pending.front() + 1 != rows.size()) {
       ++orphan_value_rows;
       return false;
@@ -561,6 +568,7 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
   std::vector<DataRow> data;
   Values row;
   bool row_has_text = false, saw_header = false;
+  size_t after_text = 0;  // values in `row` before its last text cell
   uint32_t header_start = 0;
   int caption = -1;       // group named by the latest caption text
   int next_group = 0;
@@ -585,6 +593,18 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
       return;
     }
     if (!run.empty() && (row_has_text || nums > 0)) flush_run();
+    if (row_has_text && saw_header) {
+      // The header's cells and the data in one row (a paste whose row ends were lost): the
+      // values after the last text cell are the data when they make a whole row.
+      size_t n = row.size() - after_text;
+      bool all_numbers = n > 0;
+      for (size_t i = after_text; i < row.size(); ++i) all_numbers &= row[i].value.kind == Value::number;
+      if (all_numbers && (n == cols.size() || n == groups.size() * cols.size())) {
+        row.erase(row.begin(), row.begin() + long(after_text));
+        row_has_text = false;
+        nums = n;
+      }
+    }
     if (!row_has_text && nums >= 3 && saw_header) {
       // Trailing blanks are real cells up to the template's width, padding beyond it.
       size_t width = row.size() > cols.size() + 2 ? groups.size() * cols.size() : cols.size();
@@ -597,6 +617,7 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
     }
     row.clear();
     row_has_text = false;
+    after_text = 0;
   };
   Tail tail;
   std::u32string k;
@@ -624,6 +645,7 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
       else if (k.find(U"复议后") != std::u32string::npos) caption = 2;
       else if (review && k.size() <= 6) caption = 0;
       row_has_text = true;
+      after_text = row.size();
       continue;
     }
     if (v.kind == Value::number && v.integer && saw_header && row.empty() && parse_value(t.text).canonical.size() >= 10) {
