@@ -194,6 +194,8 @@ void place_row(Doc& doc, TableHit& th, Template t, std::string_view row, const s
     uint32_t s = vs.front().start, e = vs.back().end;
     row_misaligned(doc, th.key.c_str(), row_label(t, th.key, row), row_label(t, th.key, row, true), vs,
                    cols.size(), std::min(s, label_start), std::max(e, label_end));
+    // More values than columns: which of them are the row's would be a guess; place none.
+    if (vs.size() - from > cols.size()) return;
   }
   for (size_t k = 0; k < cols.size() && from + k < vs.size(); ++k) {
     const ValueTok& v = vs[from + k];
@@ -524,7 +526,13 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   // A label can occur more than once (a heading above a small table, a stray header row):
   // place the first occurrence that has values, else the first. A row placed with values
   // has its first column's cell ("key/natural"); `placed` remembers which keys have one.
-  auto has_values = [](const Row& r) { return !r.values.empty(); };
+  // An occurrence whose cells are all blank (a header cell "总计" followed by the empty cells
+  // of a collapsed markdown line) yields to a later one with numbers.
+  auto has_values = [](const Row& r) {
+    for (const auto& v : r.values)
+      if (v.value.kind != Value::empty) return true;
+    return false;
+  };
   std::vector<bool> placed(request_candidates().keys, false);
   th.cells.reserve(th.cells.size() + rows.size() * ncols);
   for (size_t i = 0; i < rows.size(); ++i) {
@@ -544,7 +552,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     if (r.from_lines) th.placing = "order";  // values printed apart from their label
     place_row(doc, th, th.evidence, key, cols, r.row->cell_keys, r.values, r.label_start, r.label_end);
     th.placing = placing;
-    placed[r.row->key_id] = placed[r.row->key_id] || !r.values.empty();
+    placed[r.row->key_id] = placed[r.row->key_id] || has_values(r);
     th.end = std::max(th.end, r.values.empty() ? r.label_end : r.values.back().end);
   }
   for (const auto& g : th.glued) th.end = std::max(th.end, g.end);
