@@ -8,6 +8,7 @@
 //   - an enumerator (一、 (三) 5.) followed by a section title of any template — and the
 //     space after that title, so the heading stands on a line of its own;
 //   - an enumerator followed by the first characters of a 表三 row label;
+//   - a title printed without a numeral (引言) as a whole word, and the space after it;
 //   - 第二十条, the caption of each sub-table of 表二, 信息内容 (its header) and its row labels
 //     (规章, 行政许可 …) as whole words;
 //   - a run of at least kDataRun numbers (表四's one data row of fifteen cells).
@@ -38,6 +39,7 @@ struct Marks {
   std::vector<std::string> titles;  // every section title of every template, longest first
   std::vector<std::string> heads;   // first two characters of every 表三 label, sorted
   std::vector<std::string> words;   // 表二's row labels and 信息内容 (whole words), sorted
+  std::vector<std::string> bare;    // titles printed without a numeral (引言), whole words
 };
 
 const Marks& marks() {
@@ -45,8 +47,11 @@ const Marks& marks() {
     Marks out;
     for (Template t : {Template::v2019, Template::v2021, Template::pre2019}) {
       const TemplateDef& def = template_def(t);
-      for (const auto& s : def.sections)
+      for (const auto& s : def.sections) {
         for_each_alternative(s.titles, [&](std::string_view t) { out.titles.emplace_back(t); });
+        if (s.number == 0 && std::string_view(s.key) == "intro")
+          for_each_alternative(s.titles, [&](std::string_view t) { out.bare.emplace_back(t); });
+      }
       for (const auto& r : def.request_rows) {
         std::string_view label(r.label);
         label = label.substr(enumerator_length(label));
@@ -108,6 +113,11 @@ void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t
     border = std::string_view::npos;
     if (rest.compare(0, std::strlen(kCaption), kCaption) == 0) { out.push_back(b + i); continue; }
     if (std::binary_search(m.words.begin(), m.words.end(), word)) { out.push_back(b + i); continue; }
+    if (std::find(m.bare.begin(), m.bare.end(), word) != m.bare.end()) {  // " 引言 ": a line of its own
+      out.push_back(b + i);
+      if (w != std::string_view::npos) out.push_back(b + i + 1 + w);
+      continue;
+    }
     size_t en = enumerator_length(rest);
     if (en == 0) continue;
     std::string_view after = rest.substr(en);
