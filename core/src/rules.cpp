@@ -70,6 +70,9 @@ constexpr RuleInfo kRules[] = {
     {"NB0204", "section-numbering", S::warning,
      "「{title}」的编号是「{printed}」，模板中应为「{expected}」。",
      "Section '{title}' ({title_en}) is numbered '{printed}'; the template numbers it '{expected}'."},
+    {"NB0205", "section-title-typo", S::warning,
+     "标题「{printed}」与模板的「{title}」相差一个字，已按该部分读取；请核对标题文字。",
+     "The heading '{printed}' is one character off the template's '{title}' ({title_en}); read as that section. Check its wording."},
     // ── table identities ───────────────────────────────────────────────────
     {"NB0301", "requests-balance", S::error,
      "表三「{col}」列收支不平衡：{lhs_expr} = {lhs} ≠ {rhs_expr} = {rhs}，相差 {diff}。",

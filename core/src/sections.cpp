@@ -167,6 +167,33 @@ TitleMatch match_title(std::string_view rest, bool whole) {
   return best;
 }
 
+/// At most one character inserted, deleted or replaced between `a` and `b`?
+bool within_one_edit(const std::u32string& a, const std::u32string& b) {
+  if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return false;
+  size_t i = 0;
+  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+  size_t ja = a.size(), jb = b.size();
+  while (ja > i && jb > i && a[ja - 1] == b[jb - 1]) { --ja; --jb; }
+  return ja - i <= 1 && jb - i <= 1;
+}
+
+/// A numbered heading with a typo ("四、政府信息公开行政法复议、行政诉讼情况"): the whole line is
+/// one edit away from a title of the section that numeral names in v2019/v2021 (titles of six
+/// characters or more, so that a short word is not taken for a heading).
+TitleMatch match_title_typo(std::string_view rest, int number) {
+  TitleMatch best;
+  std::u32string key = label_key(rest);
+  if (key.size() < 6 || key.size() > 40) return best;
+  for (const Title& t : all_titles()) {
+    if (t.gen == Template::pre2019 || t.def->number != number || t.key.size() < 6) continue;
+    if (!within_one_edit(key, t.key)) continue;
+    best.def = t.def;
+    best.title_bytes = rest.size();
+    return best;
+  }
+  return best;
+}
+
 /// Is `key` a proper prefix of some title (a heading cut by a line break)?
 bool is_title_prefix(const std::u32string& key) {
   if (key.size() < 3) return false;
@@ -254,8 +281,15 @@ void find_sections(Doc& doc, Analysis& a) {
         }
       }
     }
+    bool typo = false;
+    if (!m.def && e.length && e.chinese) {
+      m = match_title_typo(rest, e.value);
+      typo = m.def != nullptr;
+      if (m.def) hend = uint32_t(size_t(rest.data() - doc.text.data()) + m.title_bytes);
+    }
     if (!m.def) continue;
     SectionHit h;
+    h.typo = typo;
     h.def = m.def;
     h.pre2019_only = m.pre2019_only;
     h.number = e.length ? e.value : part;
@@ -316,6 +350,12 @@ void check_sections(Doc& doc, Analysis& a) {
       doc.findings.push_back(make_finding("NB0204", h.start, h.end,
                                           {{"title", title}, {"title_en", title_en}, {"printed", h.printed},
                                            {"expected", want}}));
+    }
+    // A title one character off the template's ("行政法复议").
+    if (h.typo) {
+      std::string printed_title(trim(std::string_view(h.heading).substr(h.printed.size())));
+      doc.findings.push_back(make_finding("NB0205", h.start, h.end,
+                                          {{"printed", printed_title}, {"title", title}, {"title_en", title_en}}));
     }
     // Order.
     if (ex->number < max_number && max_hit) {

@@ -182,6 +182,27 @@ def blanks():
 files["blanks.txt"] = "# Blank cells\n\nThe template asks for 0 where nothing happened; a blank cell is read as blank (`null`),\ncounts as 0 in the identities, and is listed in the check's `blank_as_zero`.\n\n" + \
   example("A row of blank cells", "", blanks(), [f"cell requests denied.law_forbidden/{c} = null" for c in CK] + ["check requests.* = pass", "check requests.applicants/denied.law_forbidden = skip"])
 
+SIX = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+       "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+KEYS6 = "overview proactive requests appeals problems other"
+def report(heads):
+    out = ["某某县人民政府2022年政府信息公开工作年度报告"]
+    for h in heads: out += [h, "本部分正文。"]
+    return out
+typo = list(SIX); typo[3] = "四、政府信息公开行政法复议、行政诉讼情况"
+variant = list(SIX); variant[0] = "一、基本情况"
+missing = SIX[:2] + SIX[3:]
+pre = ["三元区城关街道2017年政府信息公开工作年度报告", "引言", "本年度报告根据《条例》编制。", "一、概述", "正文。",
+       "二、主动公开政府信息情况", "正文。", "三、政府信息依申请公开办理情况", "正文。",
+       "四、因政府信息公开申请行政复议、提起行政诉讼的情况", "正文。", "五、政府信息公开工作存在的主要问题及改进措施", "正文。"]
+files["sections.txt"] = "# Section headings\n\nThe six headings of the 2019/2021 templates, as printed: variants, typos, a heading left out,\nthe pre-2019 layout, a whole report on one line.\n\n" + \
+  example("All six headings", "", report(SIX), ["sections = " + KEYS6, "template = v2021", "year = 2022"]) + \
+  example("A typo in a numbered heading", "One character off the template's title, under the numeral that section has: read as it, with the warning NB0205.", report(typo), ["sections = " + KEYS6]) + \
+  example("A variant wording", "`基本情况` for `总体情况`.", report(variant), ["sections = " + KEYS6]) + \
+  example("A heading left out", "The missing one is reported (NB0201); the rest are still read.", report(missing), ["sections = overview proactive appeals problems other"]) + \
+  example("The pre-2019 layout", "", pre, ["sections = intro overview proactive requests appeals problems", "template = pre2019"]) + \
+  example("The pre-2019 layout on one line", "A crawler's copy: every line end became a space. 引言 is found as a word of its own.", [" ".join(pre) + " " + "本年度共收到申请 0 件。" * 20], ["sections = intro overview proactive requests appeals problems"])
+
 os.makedirs(OUT, exist_ok=True)
 for name, text in files.items():
     open(os.path.join(OUT, name), "w", encoding="utf-8").write(text)
