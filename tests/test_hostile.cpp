@@ -282,7 +282,7 @@ TEST_CASE("a report stored with its whitespace collapsed to one line reads like 
   auto collapse = [](const std::string& s) {
     std::string out;
     for (char c : s) {
-      bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';   // (\f: pdftotext's page break)
       if (space && !out.empty() && out.back() == ' ') continue;
       out += space ? ' ' : c;
     }

@@ -84,8 +84,44 @@ bool is_number_word(std::string_view w) {
   return true;
 }
 
+/// Does a section title of any template start `after`? Its byte length, else 0.
+size_t title_at(std::string_view after) {
+  for (const auto& t : marks().titles)
+    if (after.compare(0, t.size(), t) == 0) return t.size();
+  return 0;
+}
+
+bool is_zh_numeral_char(std::string_view s) {
+  for (const char* n : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})
+    if (s.compare(0, 3, n) == 0) return true;
+  return false;
+}
+
+/// Headings run into the text around them, with no space to break at ("…落实。二、主动公开政府
+///信息情况略。", "…情况200 000121"): a Chinese enumerator right after a non-space, followed by a
+/// section title. A new line starts before the enumerator and, when no space follows, after the
+/// title: offsets in line [b, e) where a line starts without a byte being replaced.
+void find_glued_headings(const std::string& text, size_t b, size_t e, std::vector<size_t>& out) {
+  std::string_view line(text.data() + b, e - b);
+  for (size_t i = 3; i + 3 < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;  // inside a character
+    if (line[i - 1] == ' ' || !is_zh_numeral_char(line.substr(i))) continue;
+    // 十二、 第二 表二： are not a heading's start; and only the 、 form counts here.
+    std::string_view prev = line.substr(i - 3, 3);
+    if (is_zh_numeral_char(prev) || prev == "第" || prev == "表") continue;
+    size_t en = enumerator_length(line.substr(i));
+    if (en == 0 || line.substr(i, en).find("、") == std::string_view::npos) continue;
+    size_t tl = title_at(line.substr(i + en));
+    if (tl == 0) continue;
+    out.push_back(b + i);
+    size_t end = i + en + tl;
+    if (end < line.size() && line[end] != ' ') out.push_back(b + end);
+    i = end - 1;
+  }
+}
+
 /// The places in line [b, e) of `text` whose byte (a space) should become a newline.
-void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t>& out) {
+void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t>& out, std::vector<size_t>& glued) {
   const Marks& m = marks();
   std::string_view line(text.data() + b, e - b);
   size_t run_start = std::string_view::npos, run = 0;  // a run of number words after a space
@@ -129,6 +165,7 @@ void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t
       out.push_back(b + i);
       size_t end = size_t(after.data() - line.data()) + t.size();  // line offset after the title
       if (end < line.size() && line[end] == ' ') out.push_back(b + end);
+      else if (end < line.size()) glued.push_back(b + end);  // "…情况200 000121": the text runs on
       break;
     }
     if (title || after.size() < kHeadBytes) continue;
@@ -139,16 +176,38 @@ void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t
 }  // namespace
 
 void reline_collapsed(Doc& doc) {
-  std::vector<size_t> breaks, line_breaks;
+  std::vector<size_t> breaks, line_breaks, glued, line_glued;
   for (const Line& ln : doc.lines) {
     if (ln.end - ln.start < kLongLine) continue;
     line_breaks.clear();
-    find_breaks(doc.text, ln.start, ln.end, line_breaks);
-    if (line_breaks.size() >= kMinBreaks) breaks.insert(breaks.end(), line_breaks.begin(), line_breaks.end());
+    line_glued.clear();
+    find_breaks(doc.text, ln.start, ln.end, line_breaks, line_glued);
+    find_glued_headings(doc.text, ln.start, ln.end, line_glued);
+    if (line_breaks.size() + line_glued.size() < kMinBreaks) continue;
+    breaks.insert(breaks.end(), line_breaks.begin(), line_breaks.end());
+    glued.insert(glued.end(), line_glued.begin(), line_glued.end());
   }
-  if (breaks.empty()) return;
+  if (breaks.empty() && glued.empty()) return;
   for (size_t at : breaks) doc.text[at] = '\n';
   index_lines(doc);
+  if (glued.empty()) return;
+  // Lines that start without a newline byte: split the indexed lines there (no byte changes,
+  // so every offset map stays as it is).
+  std::sort(glued.begin(), glued.end());
+  std::vector<Line> lines;
+  lines.reserve(doc.lines.size() + glued.size());
+  size_t g = 0;
+  for (const Line& ln : doc.lines) {
+    uint32_t start = ln.start;
+    while (g < glued.size() && glued[g] < start) ++g;
+    for (; g < glued.size() && glued[g] < ln.end; ++g) {
+      if (glued[g] == start) continue;
+      lines.push_back({start, uint32_t(glued[g])});
+      start = uint32_t(glued[g]);
+    }
+    lines.push_back({start, ln.end});
+  }
+  doc.lines = std::move(lines);
 }
 
 }  // namespace nianbao
