@@ -129,6 +129,11 @@ constexpr RuleInfo kRules[] = {
     {"NB0612", "check-not-run", S::info,
      "{what}未能检查：{cells}{why}。",
      "{what_en} was not checked: {cells_en} {why_en}."},
+    {"NB0613", "rows-by-order", S::info,
+     "表三的标签与数值分开印出（如从 PDF 复制的文字），已按模板的行序和列数读出全部 {rows} 行（其中 {by_column} 行按列印出），数值个数恰好是一张完整的表。请核对。",
+     "Table 3's labels were printed apart from its values (text copied from a PDF); all {rows} rows were read in "
+     "the template's order and columns ({by_column} of them printed column by column), the count of values being "
+     "exactly one whole table. Please check them."},
     // ── glued rows (recover_table.cpp, docs/recovery.md) ──────────────────
     {"NB0701", "glued-recovered", S::info,
      "{table}「{row}」印作「{printed}」（分隔符丢失），按模板列数和勾稽关系只有一种拆分：{split}。",

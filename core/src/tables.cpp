@@ -1,6 +1,7 @@
 // tables: rebuild 表二 (proactive), 表三 (requests) and 表四 (appeals) from
 // the token stream of their section, matching labels against the templates.
 #include <algorithm>
+#include <cmath>
 #include <cstring>  // memmem (glibc, musl/Emscripten)
 #include <memory>
 
@@ -324,6 +325,127 @@ const RequestRow* match_request_row(const std::u32string& key) {
 /// Can a printed label's key match a row that starts the table (new_received, carried_over)?
 bool could_start(const std::u32string& key) { return request_candidates().starts->best(key).score >= kMinScore; }
 
+/// 表三 read by the template's order alone: the last resort when its labels and values were
+/// printed apart (pdftotext's default mode puts a page's labels in one block and its numbers in
+/// others, and the cells of a column that stack in the PDF one after the other).
+///
+/// The numbers of the region, in the order printed, are cut into groups: the values on adjacent
+/// lines with nothing else between. A group of lines of `ncols` values each is rows; a group of
+/// single values is one value (a row printed one cell per line, blank lines between) or, when
+/// `ncols` groups of one size `n` > 1 follow each other, a block of `n` rows printed column by
+/// column. The reading must give exactly the data rows of one generation's 表三 — the counts
+/// force the order — and each block is verified by the identity total = Σ applicants of its rows
+/// (a block whose row-wise reading holds where the column-wise one fails is read row-wise). Any
+/// group that fits none of these shapes, or a count that is not a whole table, reads nothing.
+struct OrderReading {
+  std::vector<Values> rows;   // template data rows, in order
+  Template gen = Template::unknown;
+  size_t by_column = 0;       // rows read from blocks printed column by column
+};
+
+bool applicants_hold(const Values& row) {
+  double sum = 0;
+  for (size_t k = 0; k + 1 < row.size(); ++k) sum += row[k].value.kind == Value::number ? parse_value(row[k].raw).v : 0;
+  double total = row.back().value.kind == Value::number ? parse_value(row.back().raw).v : 0;
+  return std::abs(sum - total) < 1e-6;
+}
+
+bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading& out) {
+  const size_t ncols = request_columns().size();
+  struct Item { ValueTok v; size_t line; };
+  std::vector<std::vector<std::vector<Item>>> groups;  // groups → lines → values
+  size_t last_line = SIZE_MAX;
+  bool broken = true;  // the next value starts a new group
+  Tail nums;
+  auto push = [&](const ValueTok& v) {
+    size_t line = doc.line_of(v.start);
+    if (broken || last_line == SIZE_MAX || line > last_line + 1) groups.emplace_back();
+    auto& g = groups.back();
+    if (g.empty() || line != last_line) g.emplace_back();
+    g.back().push_back({v, line});
+    last_line = line;
+    broken = false;
+  };
+  for (const Token& t : ts.tokens) {
+    if (t.kind == Token::row_end) continue;
+    const ValueInfo value = value_info(t.text);
+    if (value.kind == Value::number || (value.kind == Value::empty && !t.text.empty())) {
+      push({value, t.start, t.end, t.text});
+      continue;
+    }
+    if (value.kind == Value::empty) continue;  // (an empty cell of a tsv row: no evidence here)
+    if (numbers_only(t.text, nums)) {
+      for (auto [b, e] : nums.pieces) {
+        std::string_view piece = t.text.substr(b, e - b);
+        push({value_info(piece), t.start + uint32_t(b), t.start + uint32_t(e), piece});
+      }
+      continue;
+    }
+    broken = true;  // text between values: a label, a header, a page number
+  }
+  // Groups to rows.
+  std::vector<Values> rows;
+  std::vector<size_t> column_block_at;  // first row of each block printed by column
+  Values singles;
+  auto flush_singles = [&]() {
+    if (singles.size() % ncols) return false;
+    for (size_t i = 0; i < singles.size(); i += ncols) rows.emplace_back(singles.begin() + long(i), singles.begin() + long(i + ncols));
+    singles.clear();
+    return true;
+  };
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    const auto& g = groups[gi];
+    bool all_rows = true, all_single = true;
+    for (const auto& ln : g) {
+      all_rows &= ln.size() == ncols;
+      all_single &= ln.size() == 1;
+    }
+    if (all_single && g.size() == 1) { singles.push_back(g[0][0].v); continue; }
+    if (!flush_singles()) return false;
+    if (all_rows) {
+      for (const auto& ln : g) {
+        Values r;
+        for (const auto& it : ln) r.push_back(it.v);
+        rows.push_back(std::move(r));
+      }
+      continue;
+    }
+    if (!all_single || gi + ncols > groups.size()) return false;
+    const size_t n = g.size();
+    for (size_t k = 1; k < ncols; ++k) {
+      const auto& o = groups[gi + k];
+      if (o.size() != n) return false;
+      for (const auto& ln : o) if (ln.size() != 1) return false;
+    }
+    // n rows, column by column; unless only the row-wise reading of the same values holds.
+    std::vector<Values> by_col(n), by_row(n);
+    for (size_t k = 0; k < ncols; ++k)
+      for (size_t r = 0; r < n; ++r) {
+        by_col[r].push_back(groups[gi + k][r][0].v);
+        size_t flat = k * n + r;
+        by_row[flat / ncols].push_back(groups[gi + k][r][0].v);
+      }
+    size_t col_ok = 0, row_ok = 0;
+    for (size_t r = 0; r < n; ++r) { col_ok += applicants_hold(by_col[r]); row_ok += applicants_hold(by_row[r]); }
+    bool column = !(row_ok == n && col_ok < n);
+    if (column) { column_block_at.push_back(rows.size()); out.by_column += n; }
+    for (auto& r : column ? by_col : by_row) rows.push_back(std::move(r));
+    gi += ncols - 1;
+  }
+  if (!flush_singles()) return false;
+  // Exactly one generation's data rows.
+  for (Template gen : {Template::v2019, Template::v2021}) {
+    size_t data_rows = 0;
+    for (const auto& r : template_def(gen).request_rows) data_rows += !r.group_only && r.key[0];
+    if (rows.size() == data_rows) {
+      out.rows = std::move(rows);
+      out.gen = gen;
+      return true;
+    }
+  }
+  return false;
+}
+
 void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   struct Row {
     const RequestRow* row;
@@ -485,6 +607,48 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   }
   if (rows.empty() && th.glued.empty()) return;
   th.found = true;
+  // Rows left without values: try the template's order (read_requests_by_order). It is taken
+  // when it agrees with every row the labels placed.
+  size_t with_values = 0;
+  for (const auto& r : rows) with_values += !r.values.empty();
+  OrderReading order;
+  if (th.glued.empty() && with_values < rows.size() && read_requests_by_order(doc, ts, order)) {
+    std::vector<const RowDef*> data;
+    for (const auto& d : template_def(order.gen).request_rows)
+      if (!d.group_only && d.key[0]) data.push_back(&d);
+    auto numbers = [](const Values& vs) {
+      std::vector<std::string_view> out;
+      for (const auto& v : vs) if (v.value.kind == Value::number) out.push_back(v.raw);
+      return out;
+    };
+    bool agrees = true;
+    for (const auto& r : rows) {
+      if (r.values.empty()) continue;
+      size_t i = 0;
+      while (i < data.size() && r.row->key != data[i]->key) ++i;
+      agrees &= i < data.size() && numbers(r.values) == numbers(order.rows[i]);
+    }
+    if (agrees && with_values < data.size()) {
+      th.evidence = order.gen;
+      const std::vector<std::string>& cols = request_col_keys();
+      const char* placing = th.placing;
+      th.placing = "order";
+      th.start = UINT32_MAX;
+      th.end = 0;
+      for (size_t i = 0; i < data.size(); ++i) {
+        const Values& vs = order.rows[i];
+        place_row(doc, th, order.gen, data[i]->key, cols, cell_keys(data[i]->key, cols), vs, vs.front().start,
+                  vs.back().end);
+        th.start = std::min(th.start, vs.front().start);
+        th.end = std::max(th.end, vs.back().end);
+      }
+      th.placing = placing;
+      doc.findings.push_back(make_finding("NB0613", th.start, th.end,
+                                          {{"rows", std::to_string(data.size())},
+                                           {"by_column", std::to_string(order.by_column)}}));
+      return;
+    }
+  }
   {
     // Labels that never found their values, and values that found no label.
     std::string list;
@@ -591,7 +755,10 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
     }
     run.clear();
   };
+  bool stray_in_row = false;  // this row is a header word printed among values one per line
   auto finish = [&] {
+    if (stray_in_row && row.empty() && !row_has_text) { stray_in_row = false; return; }
+    stray_in_row = false;
     size_t nums = 0;
     for (const auto& v : row) nums += v.value.kind == Value::number;
     if (!row_has_text && saw_header && nums > 0 && nums < 3 && nums == row.size()) {
@@ -642,8 +809,14 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
         add_tail(row, t, tail);
         continue;
       }
-      if (!run.empty()) flush_run();  // the values one per line end before a caption
       label_key_into(t.text, k);
+      // The values one per line end before a caption; not at a column's header word printed
+      // among them (pdftotext puts a header cell where its line falls: "…0 0 0 / 总计 / 0")
+      // while they are not yet whole rows.
+      bool header_word = k == U"总计" || k == U"合计" || k == U"小计";
+      const bool stray = header_word && !run.empty() && run.size() % cols.size() != 0;
+      if (stray) { stray_in_row = row.empty() && !row_has_text; continue; }
+      if (!run.empty()) flush_run();
       bool review = k.find(U"行政复议") != std::u32string::npos;
       if (review || k.find(U"维持") != std::u32string::npos || k.find(U"审结") != std::u32string::npos) {
         if (!saw_header) header_start = t.start;
@@ -789,6 +962,27 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
           if (std::string_view(rd.key) == d->key) n = std::max(n, p.columns.size());
     return n;
   };
+  // A sub-table of one row and one column (v2021's 行政许可, 行政事业性收费) whose one value was
+  // printed away from its label (PDF text: "本年处理决定数量 / 550 / 行政许可"): the one value
+  // in the sub-table is that row's.
+  Values loose;
+  std::vector<std::string> late;  // column headers printed after that label
+  size_t sub_first = 0;  // the sub-table's first row
+  auto settle = [&]() {
+    if (rows.size() == sub_first + 1 && rows.back().values.empty() && loose.size() == 1 &&
+        loose.front().value.kind == Value::number) {
+      Row& r = rows.back();
+      if (r.cols.empty()) r.cols = header.empty() ? late : header;  // (a header printed after the label)
+      size_t want = r.cols.empty() ? template_cols(r.def) : r.cols.size();
+      if (want == 1) {
+        rows.back().values = loose;
+        rows.back().from_lines = true;
+      }
+    }
+    loose.clear();
+    late.clear();
+    sub_first = rows.size();
+  };
   auto continues = [&]() {
     if (rows.empty() || !rows.back().closed || !line_start || between) return false;
     const Row& r = rows.back();
@@ -811,21 +1005,20 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       line_start = at_line_start;
       bool open = (!rows.empty() && !rows.back().closed) || (value.kind == Value::number && continues());
       line_start = false;
-      if (open) add_value(rows.back().values, t, value);
+      add_value(open ? rows.back().values : loose, t, value);
       continue;
     }
     if (numbers_only(t.text, nums)) {
       line_start = at_line_start;
       bool open = (!rows.empty() && !rows.back().closed) || continues();
       line_start = false;
-      if (open) {
-        add_tail(rows.back().values, t, nums);  // "0 0 0" in one cell, or a glued run with a sign
-        continue;
-      }
+      add_tail(open ? rows.back().values : loose, t, nums);  // "0 0 0" in one cell, or a glued run with a sign
+      continue;
     }
     between = true;  // until a row label below says otherwise
     label_key_into(t.text, k);
     if (k.find(U"第二十条") != std::u32string::npos) {  // a sub-table caption
+      settle();
       header.clear();
       in_header = false;
       if (!rows.empty()) rows.back().closed = true;
@@ -877,8 +1070,13 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
         // v2021's fee column "本年收费金额" vs v2019's procurement "采购总金额".
         if (std::string_view(c.def->key) == "amount" && k.find(U"收费") != std::u32string::npos) ++v2021;
       }
+    } else if (rows.size() == sub_first + 1 && rows.back().values.empty()) {
+      // A column header printed after the sub-table's only label ("行政许可 / 本年处理决定数量").
+      ColMatch c = match_proactive_col(k);
+      if (c.def) late.push_back(c.def->key);
     }
   }
+  settle();
   if (rows.empty()) return;
   th.found = true;
   th.evidence = v2021 > v2019 ? Template::v2021 : v2019 > 0 ? Template::v2019 : Template::unknown;

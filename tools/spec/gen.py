@@ -150,11 +150,25 @@ def pdf_page_break():
     lines = pdf_default()
     i = lines.index("5.属于三类内部事务信息")
     return lines[:i] + ["- 4 -", "\f某某区人民政府办公室 2021 年政府信息公开工作年度报告"] + lines[i:]
+def pdf_by_column():
+    """pdftotext default on a PDF whose rows stack: the first four rows one value per line (blank
+    lines between), then the rest in blocks printed column by column, the labels in one block after."""
+    out = [HEAD, "申请人情况", "自然人", "商业企业 科研机构", "社会公益组织", "法律服务机构 其他", "总计", ""]
+    for g,k,l,v in ROWS[:4]:
+        for x in v: out += [str(x), ""]
+    blocks = [ROWS[4:15], ROWS[15:23], ROWS[23:]]
+    for b in blocks:
+        for c in range(7):
+            out += [str(r[3][c]) for r in b] + [""]
+    out += [r[2] for r in ROWS]
+    out += [HEAD4, "行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] + [str(x) for x in APPEALS]
+    return out
 files["pdftotext.txt"] = "# Text extracted from a PDF\n\n`pdftotext` and copy from a PDF viewer print a row's label apart from its values, values\nseparated by spaces, and page numbers or running headers inside the table.\n\n" + \
   example("Label on one line, its values on the next (pdftotext default)", "The values line that directly follows a label printed alone is that label's (`by order`).", pdf_default(), expect_all(["by requests granted/natural = order", "by requests total/total = order"])) + \
   example("Columns padded with spaces (pdftotext -layout)", "", pdf_layout(), expect_all()) + \
   example("Every value on its own line after its label", "The values that follow a label printed alone, one per line, fill its row up to seven.", pdf_values_per_line(), expect_key(["by requests carried_forward/total = order"])) + \
-  example("A page number and a running header inside the table", "The page break (form feed) and the header are not cells.", pdf_page_break(), expect_all())
+  example("A page number and a running header inside the table", "The page break (form feed) and the header are not cells.", pdf_page_break(), expect_all()) + \
+  example("Labels in one block, stacked rows column by column (pdftotext default)", "The PDF's cells that stack in a column come out one column at a time (11 rows × 7, then 8 × 7, then 2 × 7) and every label after them. The count of values is exactly one table (175), so the rows are read in the template's order; each block's reading is verified by total = Σ applicants (NB0613, `by order`).", pdf_by_column(), expect_all(["by requests new_received/natural = order", "by requests denied.state_secret/total = order", "by requests carried_forward/total = order"]))
 
 def collapsed():
     return [" ".join(x for x in " ".join(rows_tsv(sep=" ")).split())]
