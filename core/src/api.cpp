@@ -335,6 +335,7 @@ Result check(std::string_view bytes, const Options& options) {
     out.layout = std::move(t.layout);
     out.span = loc.from_folded(t.start, t.end);
     out.recovered = t.recovered;
+    out.tmpl = t.evidence == Template::v2019 || t.evidence == Template::v2021 ? t.evidence : r.report.tmpl;
     out.cells.reserve(t.cells.size());
     for (auto& c : t.cells) {
       Cell cell;

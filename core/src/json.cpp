@@ -135,6 +135,7 @@ std::string to_json(const Result& r, const JsonOptions& o) {
     w.key("layout"); w.string(t.layout);
     span_fields(w, t.span, o);
     w.key("recovered"); w.boolean(t.recovered);
+    w.key("template"); w.string(to_string(t.tmpl));
     w.key("cells");
     w.begin_object();
     for (const auto& c : t.cells) {

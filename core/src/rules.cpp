@@ -134,6 +134,12 @@ constexpr RuleInfo kRules[] = {
      "Table 3's labels were printed apart from its values (text copied from a PDF); all {rows} rows were read in "
      "the template's order and columns ({by_column} of them printed column by column), the count of values being "
      "exactly one whole table. Please check them."},
+    {"NB0614", "rows-unsure", S::warning,
+     "表三「{rows}」的数值是从标签后的几行拼成的，拼出的总计与各类申请人之和不符：这种读法没有把握（PDF 文字可能把别的行的数值排在中间），未采用，相关检查未进行。请核对原表。",
+     "Table 3 row(s) '{rows}': their values were gathered from several lines after the label and the total so "
+     "gathered is not the sum of the applicants; the tool is not sure of that reading (PDF text can put other "
+     "rows' values between), so it was not used and the checks that need it were not run. Please check the "
+     "printed table."},
     // ── glued rows (recover_table.cpp, docs/recovery.md) ──────────────────
     {"NB0701", "glued-recovered", S::info,
      "{table}「{row}」印作「{printed}」（分隔符丢失），按模板列数和勾稽关系只有一种拆分：{split}。",

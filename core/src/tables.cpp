@@ -454,6 +454,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     bool closed = false;
     bool glued = false;
     bool from_lines = false;  // its values came on lines of their own, after the label
+    bool assembled = false;   // its values were gathered from more than one line
   };
   std::vector<Row> rows;
   bool started = false;
@@ -473,6 +474,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     // continue that row until it has all its columns.
     if (!rows.empty() && rows.back().from_lines && rows.back().values.size() < ncols) {
       rows.back().closed = false;
+      rows.back().assembled = true;
       return true;
     }
     // A row cut short by a line break inside it (pdftotext's blank lines in a cell-per-line
@@ -480,6 +482,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     if (!rows.empty() && !rows.back().values.empty() && rows.back().values.size() < ncols && !fragment &&
         pending.empty()) {
       rows.back().closed = false;
+      rows.back().assembled = true;
       return true;
     }
     if (pending.size() != 1 || pending.front() + 1 != rows.size()) {
@@ -698,6 +701,8 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     return false;
   };
   std::vector<bool> placed(request_candidates().keys, false);
+  std::string unsure;
+  uint32_t unsure_at = 0;
   th.cells.reserve(th.cells.size() + rows.size() * ncols);
   for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
@@ -712,6 +717,14 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       for (size_t j = i + 1; j < rows.size() && !later_with_values; ++j)
         later_with_values = rows[j].row->def == r.row->def && has_values(rows[j]);
     if (later_with_values) continue;
+    // A row gathered from several lines after its label whose total is not the sum of its
+    // applicants: the gathering is the tool's guess, not the report's error (pdftotext prints
+    // cells of other rows between). It is not placed, and said so.
+    if (r.assembled && r.values.size() == ncols && !applicants_hold(r.values)) {
+      unsure += (unsure.empty() ? "" : "、") + std::string(r.row->def->label);
+      unsure_at = unsure_at ? unsure_at : r.label_start;
+      continue;
+    }
     const char* placing = th.placing;
     if (r.from_lines) th.placing = "order";  // values printed apart from their label
     place_row(doc, th, th.evidence, key, cols, r.row->cell_keys, r.values, r.label_start, r.label_end);
@@ -720,6 +733,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     th.end = std::max(th.end, r.values.empty() ? r.label_end : r.values.back().end);
   }
   for (const auto& g : th.glued) th.end = std::max(th.end, g.end);
+  if (!unsure.empty()) doc.findings.push_back(make_finding("NB0614", unsure_at, unsure_at, {{"rows", unsure}}));
 }
 
 // ── 表四 appeals ─────────────────────────────────────────────────────────────

@@ -100,6 +100,10 @@ struct Table {
   Span span;
   std::vector<Cell> cells;         // in template order
   bool recovered = false;          // cells were recovered from glued digit runs (see rules.md)
+  /// The generation whose rows and columns the cell keys follow: the table's own shape where it
+  /// tells (a 2023 report may print 表二 in the 2021 columns and 表三 in the 2019 rows), else
+  /// the report's template.
+  Template tmpl = Template::unknown;
   const Cell* find(std::string_view key) const;
 };
 

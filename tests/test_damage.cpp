@@ -1,0 +1,177 @@
+// The damage matrix: every corpus report with a truth, in the forms real tools make of it
+// (tests/damage/forms/, made by tools/damage/make.sh: Chromium print-to-PDF then pdftotext's three
+// modes, the browser's innerText; 130/131's own PDFs in -layout and -raw), each also with its
+// whitespace collapsed to one line, with bare CR line ends and with tabs turned into spaces. Every
+// form is compared with the report's truth: its cells, its sections, its template and the verdicts
+// of its table identities (requests.*, appeals.*). tests/damage/GAPS is the ratchet, as
+// tests/corpus/GAPS: "<form> <transform> <statements it may miss>"; a false fail always fails.
+// NIANBAO_DAMAGE_TABLE=<file> writes the form × report table of docs/damage.md.
+#include "expect.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using expect::slurp;
+
+namespace {
+
+const fs::path kDamage = fs::path(NIANBAO_CORPUS_DIR).parent_path() / "damage";
+
+std::string collapse(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    if (space && !out.empty() && out.back() == ' ') continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+std::string bare_cr(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') continue;
+    out += s[i] == '\n' ? '\r' : s[i];
+  }
+  return out;
+}
+std::string tabs_to_spaces(const std::string& s) {
+  std::string out = s;
+  std::replace(out.begin(), out.end(), '\t', ' ');
+  return out;
+}
+
+struct Transform { const char* name; std::string (*apply)(const std::string&); };
+const Transform kTransforms[] = {
+    {"as-is", [](const std::string& s) { return s; }},
+    {"collapsed", collapse},
+    {"bare-cr", bare_cr},
+    {"tabs-to-spaces", tabs_to_spaces},
+};
+
+/// The truth of a form: the statements that survive any re-layout (cells, sections, template, the
+/// verdicts of the table identities). Org, year, the prose checks and `by` depend on the form.
+expect::Expect form_truth(const fs::path& report) {
+  expect::Expect e = expect::parse(slurp(report.string() + ".expect"));
+  e.orgs.clear();
+  e.year.reset();
+  e.by.clear();
+  std::vector<std::pair<std::string, std::string>> checks;
+  for (auto& c : e.checks)
+    if (c.first.rfind("requests.", 0) == 0 || c.first.rfind("appeals.", 0) == 0) checks.push_back(c);
+  e.checks = std::move(checks);
+  return e;
+}
+
+/// Every form: the corpus reports with a truth (their own form, "original") and tests/damage/forms/*.
+struct Form { std::string name, kind; fs::path file, report; };
+std::vector<Form> forms() {
+  std::map<std::string, fs::path> reports;  // stem → report
+  for (const auto& entry : fs::directory_iterator(NIANBAO_CORPUS_DIR)) {
+    fs::path p = entry.path();
+    if ((p.extension() == ".txt" || p.extension() == ".html") && fs::exists(p.string() + ".expect"))
+      reports[p.stem().string()] = p;
+  }
+  std::vector<Form> out;
+  for (const auto& [stem, p] : reports) {
+    if (stem.rfind("004_", 0) == 0) continue;  // pre-2019: no tables to read
+    out.push_back({p.filename().string(), stem.rfind("13", 0) == 0 ? "pdf-default" : "original", p, p});
+  }
+  if (fs::exists(kDamage / "forms"))
+    for (const auto& entry : fs::directory_iterator(kDamage / "forms")) {
+      std::string f = entry.path().filename().string();
+      std::string stem = f.substr(0, f.find('.'));
+      auto r = reports.find(stem);
+      if (r == reports.end()) continue;
+      std::string kind = f.substr(stem.size() + 1);
+      kind = kind.substr(0, kind.rfind('.'));
+      out.push_back({f, kind, entry.path(), r->second});
+    }
+  std::sort(out.begin(), out.end(), [](const Form& a, const Form& b) { return a.name < b.name; });
+  return out;
+}
+
+const std::map<std::string, int>& gaps() {
+  static const std::map<std::string, int> g = [] {
+    std::map<std::string, int> out;
+    std::istringstream in(slurp(kDamage / "GAPS"));
+    for (std::string line; std::getline(in, line);) {
+      auto w = expect::words(expect::strip(line));
+      if (w.size() == 3) out[w[0] + " " + w[1]] = std::stoi(w[2]);
+    }
+    return out;
+  }();
+  return g;
+}
+
+}  // namespace
+
+TEST_CASE("damage: every form of every report gives the truth's cells and verdicts, within tests/damage/GAPS") {
+  const auto all = forms();
+  REQUIRE(all.size() >= 30);
+  struct Score { size_t cells = 0, cells_ok = 0, verdicts = 0, verdicts_ok = 0, false_fails = 0, misses = 0; };
+  std::map<std::string, std::map<std::string, Score>> table;  // report → form/transform → score
+  std::ostringstream gaps_now;  // the GAPS the engine reaches today (printed on a failure)
+  for (const auto& f : all) {
+    const expect::Expect truth = form_truth(f.report);
+    const std::string text = slurp(f.file);
+    for (const auto& t : kTransforms) {
+      CAPTURE(f.name);
+      CAPTURE(t.name);
+      nianbao::Result r = nianbao::check(t.apply(text), {f.name});
+      expect::Misses m = expect::compare(r, truth);
+      Score s;
+      s.cells = truth.cells.size();
+      s.verdicts = 0;
+      for (const auto& c : r.checks)
+        s.verdicts += c.id.rfind("requests.", 0) == 0 || c.id.rfind("appeals.", 0) == 0;
+      size_t cell_misses = 0, verdict_misses = 0;
+      for (const auto& line : m.all) {
+        cell_misses += line.find(": cell ") != std::string::npos;
+        verdict_misses += line.rfind("check ", 0) == 0;
+      }
+      s.cells_ok = s.cells - std::min(s.cells, cell_misses);
+      s.verdicts_ok = s.verdicts - std::min(s.verdicts, verdict_misses);
+      s.false_fails = m.false_fails.size();
+      s.misses = m.all.size();
+      table[f.report.filename().string()][f.kind + (std::string(t.name) == "as-is" ? "" : " · " + std::string(t.name))] = s;
+      for (const auto& id : m.false_fails) FAIL_CHECK("false fail: " << id);
+      auto g = gaps().find(f.name + " " + t.name);
+      const int allowed = g == gaps().end() ? 0 : g->second;
+      if (m.all.size()) gaps_now << f.name << " " << t.name << " " << m.all.size() << "\n";
+      if (int(m.all.size()) > allowed) {
+        for (size_t i = 0; i < std::min<size_t>(m.all.size(), 8); ++i) MESSAGE(m.all[i]);
+        FAIL_CHECK(m.all.size() << " statements missed, tests/damage/GAPS allows " << allowed);
+      }
+    }
+  }
+  if (const char* out = std::getenv("NIANBAO_DAMAGE_GAPS")) {
+    std::ofstream(out) << gaps_now.str();
+  }
+  if (const char* out = std::getenv("NIANBAO_DAMAGE_TABLE")) {
+    // Rows: reports; columns: forms; a cell: "cells read / stated · verdicts right / all", "✗n" false fails.
+    std::set<std::string> kinds;
+    for (const auto& [rep, row] : table)
+      for (const auto& [k, s] : row) kinds.insert(k);
+    std::ostringstream md;
+    md << "| report | form | cells | verdicts | false fail |\n|---|---|---|---|---|\n";
+    size_t c = 0, cok = 0, v = 0, vok = 0, ff = 0, n = 0, whole = 0;
+    for (const auto& [rep, row] : table)
+      for (const auto& [k, s] : row) {
+        md << "| " << rep << " | " << k << " | " << s.cells_ok << "/" << s.cells << " | " << s.verdicts_ok << "/"
+           << s.verdicts << " | " << (s.false_fails ? std::to_string(s.false_fails) : "") << " |\n";
+        c += s.cells; cok += s.cells_ok; v += s.verdicts; vok += s.verdicts_ok; ff += s.false_fails; ++n;
+        whole += s.misses == 0;
+      }
+    md << "\n**" << n << " forms: " << whole << " give every statement of the truth; cells " << cok << "/" << c << " ("
+       << (c ? 1000 * cok / c / 10.0 : 0) << " %), verdicts " << vok << "/" << v << " (" << (v ? 1000 * vok / v / 10.0 : 0)
+       << " %), false fails " << ff << ".**\n";
+    std::ofstream(out) << md.str();
+  }
+}
