@@ -57,6 +57,11 @@ var NianbaoMarks = (() => {
       }
       // A zero-width space keeps a last empty line (text ending in a line break) as tall as the textarea's.
       frag.append(document.createTextNode("\u200b"));
+      // Room below the text, so that the layer scrolls as far as the textarea (its own box, and its
+      // clip, stay the textarea's).
+      const tail = document.createElement("span");
+      tail.className = "tail";
+      frag.append(tail);
       layer.replaceChildren(frag);
       requestAnimationFrame(sync);   // (in the frame, not now: reading scrollTop would lay the page out here)
       if (lastActive.length) active(lastActive);
@@ -77,10 +82,17 @@ var NianbaoMarks = (() => {
       for (const id of ids) for (const n of layer.querySelectorAll(`mark[data-f~="${id}"]`)) n.classList.add("active");
     }
 
+    // The layer takes no pointer events (CSS), so clicks and selection stay the textarea's; for this
+    // one hit test it does (the marks outside the editor's box are clipped by its overflow).
     function idsAt(x, y) {
       const ids = [];
-      for (const n of document.elementsFromPoint(x, y)) {
-        if (n.parentNode === layer && n.dataset.f) ids.push(...n.dataset.f.split(" "));
+      layer.style.pointerEvents = "auto";
+      try {
+        for (const n of document.elementsFromPoint(x, y)) {
+          if (n.parentNode === layer && n.dataset && n.dataset.f) ids.push(...n.dataset.f.split(" "));
+        }
+      } finally {
+        layer.style.pointerEvents = "";
       }
       return [...new Set(ids)];
     }

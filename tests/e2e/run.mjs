@@ -18,6 +18,7 @@ import { serve } from "../../tools/serve.mjs";
 import { run as runCompare } from "./compare.mjs";
 import { run as runElement } from "./element.mjs";
 import { run as runExports } from "./exports.mjs";
+import { run as runFindings } from "./findings.mjs";
 import { harness } from "./harness.mjs";
 import {
   buildDir, bySeverity, changeTotal, cliJson, corpus, missingPrerequisites, openBrowser, openPage, pasteAndWait, readResults, singleFile,
@@ -676,8 +677,8 @@ async function main() {
   fs.cpSync(path.join(buildDir, "web"), path.join(dir, "web"), { recursive: true });
   fs.writeFileSync(path.join(dir, "web/nianbao.js"), TRAPPING_ENGINE);
   await runTrappingEngine(await serve({ dir, port: 0 }), dir);
-  // Exports, the embeddable element, the cross-year page: their own files, counted here.
-  for (const runMore of [runExports, runElement, runCompare]) await runMore({ test, assert, same });
+  // Findings and marks, exports, the embeddable element, the cross-year page: their own files, counted here.
+  for (const runMore of [runFindings, runExports, runElement, runCompare]) await runMore({ test, assert, same });
   finish();
 }
 
