@@ -122,22 +122,60 @@ void tokenize(const Doc& doc, size_t first, size_t last, TokenStream& ts) {
   ts.tokens.reserve(2 * (last - first) + 8);  // most lines give a cell and a row end
   Votes votes;
   bool prev_cpl = false;  // previous line was a one-cell-per-line cell
+  // A browser's copy of a table whose cells hold paragraphs (<td><p>…</p></td>, as Word's HTML
+  // has): each cell starts with a line of only a tab, its text follows after a blank line, and
+  // blank lines lie between the cells of a row ("\t" / "" / "26" / "" / "\t" / "" / "\t" …).
+  // The lone tab opens the cell (`tab_cell`: its token, still empty); a value on the next
+  // non-blank line is its text; the blank lines inside such a row are not row ends.
+  size_t tab_cell = SIZE_MAX;
+  bool tab_row = false;   // inside a row of such cells
+  auto lone_tab = [&](size_t i) {
+    std::string_view l = doc.line_text(i);
+    return !l.empty() && l[0] == '\t' && l.find('\t', 1) == std::string_view::npos && trim(l).empty();
+  };
+  size_t tab_line = SIZE_MAX;  // the line of `tab_cell`
+  // Text right after a lone tab, or after one blank line, is that cell's; the next row's first
+  // cell comes after more blank lines.
+  auto tab_starts_within_one = [&](size_t i) {
+    if (i < last && lone_tab(i)) return true;
+    return i + 1 < last && trim(doc.line_text(i)).empty() && !lone_tab(i) && lone_tab(i + 1);
+  };
+  auto next_is_lone_tab = [&](size_t i) {
+    while (i < last && trim(doc.line_text(i)).empty() && !lone_tab(i)) ++i;
+    return i < last && lone_tab(i);
+  };
   for (size_t li = first; li < last; ++li) {
     const Line& ln = doc.lines[li];
     std::string_view line = doc.line_text(li);
     std::string_view t = trim(line);
     if (t.empty()) {
       // A line of only a tab is an empty cell in the one-cell-per-line layout.
-      if (!line.empty() && line[0] == '\t' && line.find('\t', 1) == std::string_view::npos) {
+      if (lone_tab(li)) {
         push_cell(ts, doc, ln.start + 1, ln.start + 1);
+        tab_cell = ts.tokens.size() - 1;
+        tab_line = li;
+        tab_row = true;
         prev_cpl = true;
         ++votes.cpl;
         continue;
       }
+      if (tab_row && (tab_cell != SIZE_MAX || next_is_lone_tab(li + 1))) continue;
       push_row_end(ts);
       prev_cpl = false;
+      tab_row = false;
       continue;
     }
+    if (tab_cell != SIZE_MAX && tab_cell + 1 == ts.tokens.size() && ts.tokens[tab_cell].text.empty() &&
+        line.find('\t') == std::string_view::npos && (li == first || li - 1 <= tab_line + 1)) {
+      Token& cell = ts.tokens[tab_cell];  // the lone tab's cell: this is its text
+      cell.start = ln.start + uint32_t(t.data() - line.data());
+      cell.end = cell.start + uint32_t(t.size());
+      cell.text = t;
+      tab_cell = SIZE_MAX;
+      continue;
+    }
+    tab_cell = SIZE_MAX;
+    tab_row = false;
     const Marks marks = line_marks(line);
     if (marks == Marks::bar) {
       uint32_t base = ln.start;
@@ -204,7 +242,9 @@ void tokenize(const Doc& doc, size_t first, size_t last, TokenStream& ts) {
     ++votes.plain;
     push_row_end(ts);
     push_cell(ts, doc, ln.start, ln.end);
-    push_row_end(ts);
+    // The first cell of a row of lone-tab cells (no tab before it) begins that row.
+    if (tab_starts_within_one(li + 1)) tab_row = true;
+    else push_row_end(ts);
     prev_cpl = false;
   }
   push_row_end(ts);

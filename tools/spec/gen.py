@@ -123,6 +123,24 @@ def html():
 files["html.txt"] = "# HTML source\n\nThe page source of a published report (`<table>` with colspan/rowspan, entities).\n\n" + \
   example("An HTML table", "Cells sit in the row and column the markup gives them (`by html`).", html(), expect_all(["by requests granted/natural = html"]))
 
+def inner_text_paragraphs():
+    """A browser's copy (innerText) of an HTML table whose cells hold paragraphs (<td><p>…</p></td>,
+    Word's HTML): each cell after the first starts with a line of only a tab, its text after a blank
+    line; rows are apart by several blank lines."""
+    out = [HEAD, ""]
+    def row(cells):
+        out.append(cells[0]); out.append("")
+        for c in cells[1:]: out.extend(["→", "", c, ""] if c != "" else ["→", ""])
+        out.extend(["", "", ""])
+    row(["申请人情况"] + COLS)
+    for g,k,l,v in ROWS: row([l] + [str(x) for x in v])
+    out += [HEAD4, ""]
+    row(["行政复议", "行政诉讼"])
+    row([str(APPEALS[0])] + [str(x) for x in APPEALS[1:]])
+    return out
+files["browser-copy.txt"] = "# Copied from a browser\n\nThe text select-all and copy give of a published page (`innerText`). Word's HTML puts a paragraph in every cell\n(`<td><p>26</p></td>`): each cell after a row's first starts with a line of only a tab (written `→`) and its text follows a blank line.\n\n" + \
+  example("Cells that hold paragraphs", "The lone tab opens the cell; the text after one blank line is its content; the blank lines inside the row are not row ends.", inner_text_paragraphs(), expect_all())
+
 def pdf_default():
     """pdftotext default on a PDF of the table: a label alone on its line, its values on the next."""
     out = [HEAD, "申请人情况", "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"]
