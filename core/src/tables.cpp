@@ -997,6 +997,30 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
     late.clear();
     sub_first = rows.size();
   };
+  // A printed column header: its key joins the header in force, and its generation counts.
+  auto add_col = [&](const std::u32string& w) {
+    ColMatch c = match_proactive_col(w);
+    if (!c.def) return false;
+    header.push_back(c.def->key);
+    Template e = column_evidence(c.def->key, c.gen);
+    v2019 += e == Template::v2019;
+    v2021 += e == Template::v2021;
+    // v2021's fee column "本年收费金额" vs v2019's procurement "采购总金额".
+    if (std::string_view(c.def->key) == "amount" && w.find(U"收费") != std::u32string::npos) ++v2021;
+    return true;
+  };
+  auto header_words = [&](std::string_view text) {  // space-separated column headers
+    std::u32string w;
+    for (size_t p = 0; p < text.size();) {
+      size_t q = text.find(' ', p);
+      if (q == std::string_view::npos) q = text.size();
+      if (q > p) {
+        label_key_into(text.substr(p, q - p), w);
+        if (!w.empty()) add_col(w);
+      }
+      p = q + 1;
+    }
+  };
   auto continues = [&]() {
     if (rows.empty() || !rows.back().closed || !line_start || between) return false;
     const Row& r = rows.back();
@@ -1040,26 +1064,14 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       continue;
     }
     if (k == U"信息内容") { header.clear(); in_header = true; first = std::min(first, t.start); continue; }
-    if (k.rfind(U"信息内容", 0) == 0 && t.text.find(' ') != std::string_view::npos) {
-      // The header row in one cell ("信息内容 本年制发件数 本年废止件数 现行有效件数"): its words.
+    if (k.rfind(U"信息内容", 0) == 0) {
+      // The header row in one cell, its words apart or not ("信息内容 本年制发件数 本年废止件数
+      // 现行有效件数", PDF text's "信息内容本年处理决定数量"): the columns after 信息内容.
       header.clear();
       in_header = false;
       first = std::min(first, t.start);
-      std::u32string w;
-      for (size_t p = t.text.find(' '); p != std::string_view::npos;) {
-        size_t q = t.text.find(' ', p + 1);
-        std::string_view word = t.text.substr(p + 1, q == std::string_view::npos ? q : q - p - 1);
-        p = q;
-        if (word.empty()) continue;
-        label_key_into(word, w);
-        ColMatch c = match_proactive_col(w);
-        if (!c.def) continue;
-        header.push_back(c.def->key);
-        Template e = column_evidence(c.def->key, c.gen);
-        v2019 += e == Template::v2019;
-        v2021 += e == Template::v2021;
-        if (std::string_view(c.def->key) == "amount" && w.find(U"收费") != std::u32string::npos) ++v2021;
-      }
+      size_t at = t.text.find("内容");
+      header_words(t.text.substr(at == std::string_view::npos ? t.text.size() : at + std::strlen("内容")));
       continue;
     }
     bool has_tail = split_numeric_tail(t.text, tail);
@@ -1075,15 +1087,8 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       continue;
     }
     if (in_header) {
-      ColMatch c = match_proactive_col(k);
-      if (c.def) {
-        header.push_back(c.def->key);
-        Template e = column_evidence(c.def->key, c.gen);
-        v2019 += e == Template::v2019;
-        v2021 += e == Template::v2021;
-        // v2021's fee column "本年收费金额" vs v2019's procurement "采购总金额".
-        if (std::string_view(c.def->key) == "amount" && k.find(U"收费") != std::u32string::npos) ++v2021;
-      }
+      // A header cell, or the header's cells in one ("本年制发件数 本年废止件数 现行有效件数").
+      if (!add_col(k) && t.text.find(' ') != std::string_view::npos) header_words(t.text);
     } else if (rows.size() == sub_first + 1 && rows.back().values.empty()) {
       // A column header printed after the sub-table's only label ("行政许可 / 本年处理决定数量").
       ColMatch c = match_proactive_col(k);
