@@ -67,6 +67,25 @@ TEST_CASE("corpus: every report matches its hand-checked expectations") {
   }
 }
 
+TEST_CASE("corpus: 表三 read by the template's order marks the identities that chose its blocks") {
+  // 130 (pdftotext default): rows 1.属于国家秘密 … 2.没有现成信息 come column by column; their
+  // total = Σ applicants chose that reading, so those checks' pass is not independent evidence.
+  nianbao::Result r = nianbao::check(slurp(fs::path(NIANBAO_CORPUS_DIR) / "130_hongze-qu_2023.txt"));
+  auto check = [&](const std::string& id) -> const nianbao::Check& {
+    for (const auto& c : r.checks) if (c.id == id) return c;
+    FAIL("no check " << id);
+    return r.checks.front();
+  };
+  CHECK(check("requests.applicants/denied.state_secret").used_for_recovery);
+  CHECK(check("requests.applicants/total").used_for_recovery);       // the block of （六） and （七）
+  CHECK_FALSE(check("requests.applicants/new_received").used_for_recovery);  // a row one value per line
+  CHECK_FALSE(check("requests.balance/natural").used_for_recovery);
+  const nianbao::Table* t = r.table("requests");
+  REQUIRE(t);
+  CHECK(t->find("unable.not_held/natural")->by == "order");
+  CHECK(t->find("unable.not_held/natural")->number == "10");
+}
+
 TEST_CASE("corpus: known truths of the seeds") {
   auto get = [](const char* name) { return nianbao::check(slurp(fs::path(NIANBAO_CORPUS_DIR) / name)); };
   SUBCASE("003: 41+1 = 38+4 holds") {

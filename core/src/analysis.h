@@ -53,6 +53,9 @@ struct TableHit {
   };
   std::vector<Glued> glued;
   Template evidence = Template::unknown;  // what the table's shape says
+  /// Identities a reading of the table was chosen by (their pass is no independent evidence:
+  /// Check::used_for_recovery).
+  std::vector<std::string> used;
   /// The first cell placed under key `k`. A hash index over `cells`, brought up to
   /// date on each call (cells are only ever appended, and looked up as they are).
   const CellHit* find(std::string_view k) const { return find(k, cell_key_hash(k)); }

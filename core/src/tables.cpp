@@ -341,6 +341,7 @@ struct OrderReading {
   std::vector<Values> rows;   // template data rows, in order
   Template gen = Template::unknown;
   size_t by_column = 0;       // rows read from blocks printed column by column
+  std::vector<size_t> chosen; // rows of blocks whose reading (by column or by row) total = Σ applicants chose
 };
 
 bool applicants_hold(const Values& row) {
@@ -385,7 +386,6 @@ bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading&
   }
   // Groups to rows.
   std::vector<Values> rows;
-  std::vector<size_t> column_block_at;  // first row of each block printed by column
   Values singles;
   auto flush_singles = [&]() {
     if (singles.size() % ncols) return false;
@@ -428,7 +428,8 @@ bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading&
     size_t col_ok = 0, row_ok = 0;
     for (size_t r = 0; r < n; ++r) { col_ok += applicants_hold(by_col[r]); row_ok += applicants_hold(by_row[r]); }
     bool column = !(row_ok == n && col_ok < n);
-    if (column) { column_block_at.push_back(rows.size()); out.by_column += n; }
+    if (column) out.by_column += n;
+    for (size_t r = 0; r < n; ++r) out.chosen.push_back(rows.size() + r);
     for (auto& r : column ? by_col : by_row) rows.push_back(std::move(r));
     gi += ncols - 1;
   }
@@ -646,6 +647,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
         th.end = std::max(th.end, vs.back().end);
       }
       th.placing = placing;
+      for (size_t i : order.chosen) th.used.push_back("requests.applicants/" + std::string(data[i]->key));
       doc.findings.push_back(make_finding("NB0613", th.start, th.end,
                                           {{"rows", std::to_string(data.size())},
                                            {"by_column", std::to_string(order.by_column)}}));
@@ -1172,6 +1174,7 @@ void read_tables(Doc& doc, Analysis& a) {
         return false;
       }
       if (!th.glued.empty()) th.layout = "glued";
+      a.used_for_recovery.insert(a.used_for_recovery.end(), th.used.begin(), th.used.end());
       a.tables.push_back(std::move(th));
       return true;
     };
