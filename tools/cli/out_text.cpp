@@ -1,6 +1,7 @@
 // --format text: for a person at a terminal.
 //
 //   == reports/a.txt  [v2019 · 2020 · 某某区人民政府办公室 · utf-8]  errors 1, warnings 0, info 0
+//       read: Table 2 22 cells, Table 3 161 cells (161 by order), Table 4 15 cells   (not with -q)
 //   reports/a.txt:230:1: error: NB0610: message [requests.balance/total]
 //       - 表三「（七）总计」行「总计」列 = 38 (231:5)     a related location
 //       > NB0301: message (230:1)                       a finding folded under this cause
@@ -19,13 +20,16 @@ namespace {
 
 struct Words {
   const char *counts, *year, *no_year, *tmpl, *summary, *top;
+  const char *read, *cells, *by_order, *by_split, *tables[3];
 };
 // counts: errors, warnings, info; summary: files, with errors, unreadable.
 constexpr Words kWords[] = {
     /* zh */ {"错误 %e，警告 %w，提示 %i", "%y 年度", "年度未知", "模板 ",
-              "共 %f 个文件：%x 个有错误，%u 个无法读取；", "最常见："},
+              "共 %f 个文件：%x 个有错误，%u 个无法读取；", "最常见：",
+              "    读出：", "%n 格", "按顺序 %n", "拆分 %n", {"表二", "表三", "表四"}},
     /* en */ {"errors %e, warnings %w, info %i", "year %y", "year unknown", "template ",
-              "%f files: %x with errors, %u unreadable; ", "top rules: "},
+              "%f files: %x with errors, %u unreadable; ", "top rules: ",
+              "    read: ", "%n cells", "%n by order", "%n split", {"Table 2", "Table 3", "Table 4"}},
 };
 
 class TextSink final : public Sink {
@@ -91,6 +95,25 @@ class TextSink final : public Sink {
     info += dot + r.input.encoding;
     out_ << st_.bold << "== " << r.file << st_.reset << "  [" << info << "]  "
          << fill(w_.counts, {{'e', counts[0]}, {'w', counts[1]}, {'i', counts[2]}}) << '\n';
+    // The cells read per table, and how many were placed by order or split from glued digits
+    // (Cell::by): where the reading rests on the template's order rather than printed labels.
+    static const char* const keys[3] = {"proactive", "requests", "appeals"};
+    const bool zh_ = cfg_.lang == nianbao::Lang::zh;
+    std::string line;
+    for (int k = 0; k < 3; ++k) {
+      const nianbao::Table* t = r.table(keys[k]);
+      if (!t) continue;
+      size_t order = 0, split = 0;
+      for (const auto& c : t->cells) { order += c.by == "order"; split += c.by == "split"; }
+      std::string part = std::string(w_.tables[k]) + " " + fill(w_.cells, {{'n', t->cells.size()}});
+      std::string how;
+      if (order) how += fill(w_.by_order, {{'n', order}});
+      if (split) how += (how.empty() ? "" : ", ") + fill(w_.by_split, {{'n', split}});
+      // (表四 has no row labels: its cells are always in order, which says nothing)
+      if (!how.empty() && k != 2) part += (zh_ ? "（" : " (") + how + (zh_ ? "）" : ")");
+      line += (line.empty() ? "" : zh_ ? "，" : ", ") + part;
+    }
+    if (!line.empty()) out_ << w_.read << line << '\n';
   }
 
   std::string year(int y) const {
