@@ -4,13 +4,15 @@
 #   tools/damage/make.sh [DIR_WITH_HONGZE_PDFS]
 #
 # For every corpus report with a .expect file: the report as a plain HTML page
-# (tools/damage/to-html.py), printed to PDF by Chromium (--print-to-pdf), then pdftotext
+# (tools/damage/to-html.py) printed to PDF by Chromium (--print-to-pdf), and the report file itself
+# converted to PDF by LibreOffice (soffice --headless --convert-to pdf), then pdftotext
 # (poppler-utils) in its default, -layout and -raw modes; and the page's text as a browser copy
 # gives it (document.body.innerText, tools/damage/inner-text.mjs). 101 is HTML already: printed
 # and copied as it is. 130/131 are PDFs themselves (sample_pdfs_v1/hzq2023_working.pdf and
 # hzq2024_working.pdf of github.com/zxj6827111-blip/KIROGOVCOMPARE, see tests/corpus/SOURCES.md):
 # given the directory that holds them, their -layout and -raw forms are remade too.
-# Needs: chromium, poppler-utils, python3, node with tests/e2e's playwright-core (npm ci there).
+# Needs: chromium, libreoffice-writer-nogui (soffice), poppler-utils, python3, node with tests/e2e's
+# playwright-core (npm ci there).
 # Whitespace collapsed, bare CR and tabs stripped are made from every form by tests/test_damage.cpp.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -36,8 +38,14 @@ for expect in "$CORPUS"/*.expect; do
   if [ "${report##*.}" = html ]; then html=$report; else html=$TMP/$name.html; python3 "$ROOT/tools/damage/to-html.py" "$report" > "$html"; fi
   print_pdf "$html" "$TMP/$name.pdf"
   pdf_forms "$name.chromium" "$TMP/$name.pdf"
+  # LibreOffice: the report file itself (a text file opens in Writer with its tabs as tab stops;
+  # 101's HTML with its tables), as an officer would export it.
+  mkdir -p "$TMP/lo" && cp "$report" "$TMP/lo/$base"
+  (cd "$TMP/lo" && HOME=$TMP soffice --headless --convert-to pdf "$base" >/dev/null 2>&1)
+  [ -s "$TMP/lo/$name.pdf" ] || { echo "make.sh: soffice converted nothing for $report" >&2; exit 1; }
+  pdf_forms "$name.soffice" "$TMP/lo/$name.pdf"
   node "$ROOT/tools/damage/inner-text.mjs" "$html" > "$OUT/$name.innertext.txt"
-  echo "$name: chromium pdf (3 modes), innerText"
+  echo "$name: chromium and soffice pdf (3 modes each), innerText"
 done
 if [ -n "${1:-}" ]; then
   for y in 2023 2024; do
