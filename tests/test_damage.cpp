@@ -123,7 +123,8 @@ TEST_CASE("damage: every form of every report gives the truth's cells and verdic
     const std::string text = slurp(f.file);
     for (const auto& t : kTransforms) {
       CAPTURE(f.name);
-      CAPTURE(t.name);
+      const std::string transform = t.name;
+      CAPTURE(transform);
       nianbao::Result r = nianbao::check(t.apply(text), {f.name});
       expect::Misses m = expect::compare(r, truth);
       Score s;

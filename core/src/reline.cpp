@@ -40,6 +40,8 @@ struct Marks {
   std::vector<std::string> heads;   // first two characters of every 表三 label, sorted
   std::vector<std::string> words;   // 表二's row labels and 信息内容 (whole words), sorted
   std::vector<std::string> bare;    // titles printed without a numeral (引言), whole words
+  std::vector<std::string> labels;  // first four characters of every 表三 label without its enumerator
+  std::vector<std::string> short_labels;  // 表三 labels shorter than that ("其他"), whole words
 };
 
 const Marks& marks() {
@@ -56,6 +58,12 @@ const Marks& marks() {
         std::string_view label(r.label);
         label = label.substr(enumerator_length(label));
         if (label.size() >= kHeadBytes) out.heads.emplace_back(label.substr(0, kHeadBytes));
+        // (as the folded text has it: curly quotes are ASCII there, "危及\"三安全一稳定\"")
+        std::string folded(label);
+        for (const char* q : {"\u201c", "\u201d"})
+          for (size_t at; (at = folded.find(q)) != std::string::npos;) folded.replace(at, std::strlen(q), "\"");
+        if (folded.size() >= 2 * kHeadBytes) out.labels.emplace_back(folded.substr(0, 2 * kHeadBytes));
+        else if (!folded.empty()) out.short_labels.emplace_back(folded);  // "其他": the whole word
       }
     }
     out.words.emplace_back(kHeader);
@@ -68,6 +76,8 @@ const Marks& marks() {
       return a.size() != b.size() ? a.size() > b.size() : a < b;
     });
     out.titles.erase(std::unique(out.titles.begin(), out.titles.end()), out.titles.end());
+    std::sort(out.labels.begin(), out.labels.end());
+    out.labels.erase(std::unique(out.labels.begin(), out.labels.end()), out.labels.end());
     std::sort(out.heads.begin(), out.heads.end());
     out.heads.erase(std::unique(out.heads.begin(), out.heads.end()), out.heads.end());
     return out;
@@ -120,6 +130,29 @@ void find_glued_headings(const std::string& text, size_t b, size_t e, std::vecto
   }
 }
 
+/// Does a run of at least seven numbers (a 表三 row) start within a label's length of `rest`?
+bool row_follows(std::string_view rest) {
+  constexpr size_t kLabelMax = 200;  // bytes: the longest label with its parentheses
+  size_t run = 0;
+  for (size_t p = 0; p < rest.size() && (run || p < kLabelMax);) {
+    size_t q = rest.find(' ', p);
+    if (q == std::string_view::npos) q = rest.size();
+    if (is_number_word(rest.substr(p, q - p))) {
+      if (++run >= 7) return true;
+    } else if (run) {
+      return false;
+    }
+    p = q + 1;
+  }
+  return false;
+}
+
+/// Does `rest` start with a whole row of numbers (seven)?
+bool numbers_next(std::string_view rest) {
+  size_t w = rest.find(' ');
+  return is_number_word(rest.substr(0, w)) && row_follows(rest);
+}
+
 /// The places in line [b, e) of `text` whose byte (a space) should become a newline.
 void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t>& out, std::vector<size_t>& glued) {
   const Marks& m = marks();
@@ -155,7 +188,27 @@ void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t
       continue;
     }
     size_t en = enumerator_length(rest);
-    if (en == 0) continue;
+    if (en == 0) {
+      // A 表三 row label printed without its enumerator ("予以公开 290 1 0 0 3 0 294", a browser's
+      // copy of a table that gave each row its own caption): a line of its own when a whole row
+      // of numbers follows it closely.
+      // (right after its own enumerator, "1. 属于国家秘密": the break goes before "1.")
+      size_t pw = line.rfind(' ', i ? i - 1 : 0);
+      std::string_view prev = line.substr(pw == std::string_view::npos ? 0 : pw + 1, i - (pw == std::string_view::npos ? 0 : pw + 1));
+      bool after_enumerator = !prev.empty() && enumerator_length(prev) >= prev.size();
+      // (after an enumerator printed apart, its first two characters, as for "1.属于…" below)
+      const auto& keys = after_enumerator ? m.heads : m.labels;
+      const size_t n = after_enumerator ? kHeadBytes : 2 * kHeadBytes;
+      const bool short_label =
+          !after_enumerator && std::find(m.short_labels.begin(), m.short_labels.end(), word) != m.short_labels.end();
+      if (((rest.size() >= n && std::binary_search(keys.begin(), keys.end(), rest.substr(0, n))) || short_label) &&
+          (after_enumerator || (short_label ? numbers_next(rest.substr(std::min(rest.size(), word.size() + 1)))
+                                            : row_follows(rest)))) {
+        if (!after_enumerator) out.push_back(b + i);
+        else if (pw != std::string_view::npos) out.push_back(b + pw);
+      }
+      continue;
+    }
     std::string_view after = rest.substr(en);
     while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
     bool title = false;
@@ -175,6 +228,15 @@ void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t
 
 }  // namespace
 
+/// A break in front of a markdown heading's text goes in front of its '#' marks ("… 713 ### 二、…").
+void before_marks(const std::string& text, size_t b, std::vector<size_t>& breaks) {
+  for (size_t& at : breaks) {
+    size_t p = at;
+    while (p > b && text[p - 1] == '#') --p;
+    if (p < at && p > b && text[p - 1] == ' ') at = p - 1;
+  }
+}
+
 void reline_collapsed(Doc& doc) {
   std::vector<size_t> breaks, line_breaks, glued, line_glued;
   for (const Line& ln : doc.lines) {
@@ -182,6 +244,7 @@ void reline_collapsed(Doc& doc) {
     line_breaks.clear();
     line_glued.clear();
     find_breaks(doc.text, ln.start, ln.end, line_breaks, line_glued);
+    before_marks(doc.text, ln.start, line_breaks);
     find_glued_headings(doc.text, ln.start, ln.end, line_glued);
     if (line_breaks.size() + line_glued.size() < kMinBreaks) continue;
     breaks.insert(breaks.end(), line_breaks.begin(), line_breaks.end());

@@ -190,8 +190,20 @@ files["pdftotext.txt"] = "# Text extracted from a PDF\n\n`pdftotext` and copy fr
 
 def collapsed():
     return [" ".join(x for x in " ".join(rows_tsv(sep=" ")).split())]
+def collapsed_captioned():
+    import re
+    out = [HEAD, "### 申请人情况 类别 数据1 数据2 数据3 数据4 数据5 数据6 总计"]
+    for g,k,l,v in ROWS:
+        if g: out.append("### " + g)
+        bare = re.sub(r"^(（[一二三四五六七]）|[一二三四五六七]、|\d\.)", "", l)
+        out.append("### " + l + " 类别 数据1 数据2 数据3 数据4 数据5 数据6 总计")
+        out.append(bare + " " + " ".join(str(x) for x in v))
+    out += [HEAD4, "行政复议 行政诉讼", " ".join(str(x) for x in APPEALS)]
+    return [" ".join(out) + " " + "五、存在的主要问题及改进情况 本部分正文。" * 10]
+
 files["collapsed.txt"] = "# Whitespace collapsed\n\nCrawlers often store a page's text with every run of whitespace collapsed into one space:\nthe whole table, even the whole report, on one line.\n\n" + \
-  example("The whole table on one line", "", collapsed(), expect_all())
+  example("The whole table on one line", "", collapsed(), expect_all()) + \
+  example("Rows captioned apart, labels without their numbering, on one line", "A page that gives each row a caption of its own (`### （一）予以公开`) and prints the row under it without the numbering (`予以公开 5 1 0 0 0 0 6`), collapsed: a 表三 label starts a line when a whole row of numbers follows it, and a line break before a heading goes before its `#` marks.", collapsed_captioned(), expect_key())
 
 def bare_cr():
     return [l + "␍" for l in rows_tsv()]
