@@ -11,7 +11,9 @@
 //   - a title printed without a numeral (引言) as a whole word, and the space after it;
 //   - 第二十条, the caption of each sub-table of 表二, 信息内容 (its header) and its row labels
 //     (规章, 行政许可 …) as whole words;
-//   - a run of at least kDataRun numbers (表四's one data row of fifteen cells).
+//   - a run of at least kDataRun numbers (表四's one data row of fifteen cells);
+//   - the end of a run of at least kRowEnd numbers that text follows (a row's end);
+//   - a 表三 label printed without its numbering when a whole row of numbers follows it.
 // Only spaces are replaced, byte for byte, so the offset maps do not change; a line is
 // touched only when it holds at least kMinBreaks such places (a paragraph that names
 // 一、总体情况 once is left alone). Data: the templates' titles and labels.
@@ -32,6 +34,7 @@ constexpr size_t kLongLine = 300;   // bytes: shorter lines are left as they are
 constexpr size_t kMinBreaks = 3;    // places in one line before any of them is broken
 constexpr size_t kHeadBytes = 6;    // two Han characters of a row label after its enumerator
 constexpr size_t kDataRun = 10;     // numbers in a row that make a data line of their own
+constexpr size_t kRowEnd = 5;       // numbers in a row after which text starts a new line
 constexpr const char* kCaption = "第二十条";  // starts each sub-table of 表二
 constexpr const char* kHeader = "信息内容";   // starts the header row of each sub-table of 表二
 
@@ -178,6 +181,9 @@ void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t
       }
       continue;
     }
+    // A row's numbers end where text follows them: a line ends there ("… 9 0 0 0 0 0 9 项目 本年新收件数 …",
+    // "… 总计 27 10 9 15 61 ### 行政诉讼…"). Five or more: a row of 表四's small tables or of 表三.
+    if (run >= kRowEnd) out.push_back(b + i);
     run = 0;
     border = std::string_view::npos;
     if (rest.compare(0, std::strlen(kCaption), kCaption) == 0) { out.push_back(b + i); continue; }

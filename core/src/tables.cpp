@@ -843,6 +843,9 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
       else if (review && k.size() <= 6) caption = 0;
       row_has_text = true;
       after_text = row.size();
+      // A caption or header with its row's numbers in one cell ("行政复议 结果维持 … 总计 27 10 9 15 61",
+      // a line given back to a collapsed report): the numbers are that row's.
+      if (saw_header && split_numeric_tail(t.text, tail) && tail.pieces.size() >= 2) add_tail(row, t, tail);
       continue;
     }
     if (v.kind == Value::number && v.integer && saw_header && row.empty() && parse_value(t.text).canonical.size() >= 10) {
