@@ -166,12 +166,16 @@ void record_glued(TableHit& th, std::string_view row, size_t ncols, const Token&
 }
 
 void row_misaligned(Doc& doc, const char* table, const std::string& row_zh, const std::string& row_en,
-                    const Values& vs, size_t ncols, uint32_t start, uint32_t end) {
+                    const Values& vs, size_t ncols, uint32_t start, uint32_t end, bool total_only = false) {
   size_t non_empty = 0;
   for (const auto& v : vs) non_empty += v.value.kind != Value::empty;
-  std::string detail = "读到的单元格为「" + join_raw(vs) + "」（" + std::to_string(non_empty) + " 个有内容）；未作猜测，空缺按空单元格处理。";
-  std::string detail_en = "the cells read are \"" + join_raw(vs) + "\" (" + std::to_string(non_empty) +
-                          " non-empty); nothing was guessed, and missing cells count as empty.";
+  std::string detail = "读到的单元格为「" + join_raw(vs) + "」（" + std::to_string(non_empty) + " 个有内容）；" +
+                       (total_only ? "末一格等于其余之和，是总计；其余数值在哪几列无法确定（空白格在复制的文字中消失），只读出总计。"
+                                   : "未作猜测，空缺按空单元格处理。");
+  std::string detail_en = "the cells read are \"" + join_raw(vs) + "\" (" + std::to_string(non_empty) + " non-empty); " +
+                          (total_only ? "the last is the sum of the others, so it is the total; which columns the others are "
+                                        "in cannot be told (blank cells vanished from the copied text), so only the total was read."
+                                      : "nothing was guessed, and missing cells count as empty.");
   doc.findings.push_back(make_finding("NB0604", start, end,
                                       {{"table", table_name_zh(table)}, {"table_en", table_name_en(table)},
                                        {"row", row_zh}, {"row_en", row_en}, {"got", std::to_string(vs.size())},
@@ -725,6 +729,20 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     if (r.assembled && r.values.size() == ncols && !applicants_hold(r.values)) {
       unsure += (unsure.empty() ? "" : "、") + std::string(r.row->def->label);
       unsure_at = unsure_at ? unsure_at : r.label_start;
+      continue;
+    }
+    // Fewer values than columns and no blank printed, the last the sum of the others ("26 26": a
+    // PDF of a table whose empty cells left no trace): the last is the total; where the others go
+    // would be a guess, so only the total is read.
+    bool blanks_lost = r.values.size() >= 2 && r.values.size() < ncols;
+    for (const auto& v : r.values) blanks_lost &= v.value.kind == Value::number;
+    // (A total of 0 tells nothing: "0 0 0 0 0 0" is as likely six zeros and a blank total.)
+    if (blanks_lost && applicants_hold(r.values) && parse_value(r.values.back().raw).v > 0) {
+      const ValueTok& last = r.values.back();
+      row_misaligned(doc, "requests", row_label(th.evidence, "requests", key), row_label(th.evidence, "requests", key, true),
+                     r.values, ncols, std::min(r.label_start, r.values.front().start), std::max(r.label_end, last.end), true);
+      add_cell(th, r.row->cell_keys[ncols - 1], last);
+      th.end = std::max(th.end, last.end);
       continue;
     }
     const char* placing = th.placing;

@@ -223,8 +223,14 @@ def blanks():
     i = next(j for j,l in enumerate(out) if l.startswith("2.其他法律行政法规禁止公开"))
     out[i] = "2.其他法律行政法规禁止公开" + "→"*7
     return out
+def blanks_lost():
+    out = rows_tsv(sep=" ", group_inline=False)
+    i = next(j for j,l in enumerate(out) if l.startswith("（一）予以公开"))
+    out[i] = "（一）予以公开 6 6"
+    return out
 files["blanks.txt"] = "# Blank cells\n\nThe template asks for 0 where nothing happened; a blank cell is read as blank (`null`),\ncounts as 0 in the identities, and is listed in the check's `blank_as_zero`.\n\n" + \
-  example("A row of blank cells", "", blanks(), [f"cell requests denied.law_forbidden/{c} = null" for c in CK] + ["check requests.* = pass", "check requests.applicants/denied.law_forbidden = skip"])
+  example("A row of blank cells", "", blanks(), [f"cell requests denied.law_forbidden/{c} = null" for c in CK] + ["check requests.* = pass", "check requests.applicants/denied.law_forbidden = skip"]) + \
+  example("Blank cells that left no trace", "A PDF of a table whose empty cells print nothing: `（一）予以公开 6 6` is two values for seven columns. The last is the sum of the others, so it is the total; which column the 6 is in cannot be told, so only the total is read (NB0604 says so) — never a guess that puts it under 商业企业.", blanks_lost(), ["cell requests granted/total = 6", "no cell requests granted/natural", "no cell requests granted/commercial", "check requests.balance/* = pass", "check requests.results/total = pass", "check requests.results/natural = skip"])
 
 SIX = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
