@@ -431,7 +431,12 @@ bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading&
       }
     size_t col_ok = 0, row_ok = 0;
     for (size_t r = 0; r < n; ++r) { col_ok += applicants_hold(by_col[r]); row_ok += applicants_hold(by_row[r]); }
+    // The shape says by column; total = Σ applicants confirms it. Where only the row-wise reading
+    // holds, that is the reading. One failing row in a column-wise block is the report's error
+    // (the rest confirm the shape); more, and neither reading holds: the tool is unsure, and
+    // reads nothing by order.
     bool column = !(row_ok == n && col_ok < n);
+    if (column && col_ok + 1 < n) return false;
     if (column) out.by_column += n;
     for (size_t r = 0; r < n; ++r) out.chosen.push_back(rows.size() + r);
     for (auto& r : column ? by_col : by_row) rows.push_back(std::move(r));

@@ -168,6 +168,13 @@ def pdf_page_break():
     lines = pdf_default()
     i = lines.index("5.属于三类内部事务信息")
     return lines[:i] + ["- 4 -", "\f某某区人民政府办公室 2021 年政府信息公开工作年度报告"] + lines[i:]
+def pdf_by_column_error():
+    """The same, with the report's own error in a block: 1.本机关不掌握相关政府信息's 总计 printed 4 (its cells add to 3)."""
+    global ROWS
+    saved = ROWS
+    ROWS = [(g,k,l,(v[:6] + [4]) if k == "unable.not_held" else v) for g,k,l,v in ROWS]
+    try: return pdf_by_column()
+    finally: ROWS = saved
 def pdf_by_column():
     """pdftotext default on a PDF whose rows stack: the first four rows one value per line (blank
     lines between), then the rest in blocks printed column by column, the labels in one block after."""
@@ -186,7 +193,8 @@ files["pdftotext.txt"] = "# Text extracted from a PDF\n\n`pdftotext` and copy fr
   example("Columns padded with spaces (pdftotext -layout)", "", pdf_layout(), expect_all()) + \
   example("Every value on its own line after its label", "The values that follow a label printed alone, one per line, fill its row up to seven.", pdf_values_per_line(), expect_key(["by requests carried_forward/total = order"])) + \
   example("A page number and a running header inside the table", "The page break (form feed) and the header are not cells.", pdf_page_break(), expect_all()) + \
-  example("Labels in one block, stacked rows column by column (pdftotext default)", "The PDF's cells that stack in a column come out one column at a time (11 rows × 7, then 8 × 7, then 2 × 7) and every label after them. The count of values is exactly one table (175), so the rows are read in the template's order; each block's reading is verified by total = Σ applicants (NB0613, `by order`).", pdf_by_column(), expect_all(["by requests new_received/natural = order", "by requests denied.state_secret/total = order", "by requests carried_forward/total = order"]))
+  example("Labels in one block, stacked rows column by column (pdftotext default)", "The PDF's cells that stack in a column come out one column at a time (11 rows × 7, then 8 × 7, then 2 × 7) and every label after them. The count of values is exactly one table (175), so the rows are read in the template's order; each block's reading is verified by total = Σ applicants (NB0613, `by order`).", pdf_by_column(), expect_all(["by requests new_received/natural = order", "by requests denied.state_secret/total = order", "by requests carried_forward/total = order"])) + \
+  example("The report's own error inside a block printed by column", "One row of a block breaks total = Σ applicants while the others hold: the column-wise reading stands (the shape and the other rows confirm it) and the failing identities are the report's error.", pdf_by_column_error(), ["cell requests unable.not_held/natural = 2", "cell requests unable.not_held/total = 4", "check requests.applicants/unable.not_held = fail", "check requests.results/total = fail", "check requests.results/natural = pass", "check requests.balance/* = pass", "check requests.applicants/unable.need_create = pass"])
 
 def collapsed():
     return [" ".join(x for x in " ".join(rows_tsv(sep=" ")).split())]
