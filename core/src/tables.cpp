@@ -362,7 +362,12 @@ bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading&
   size_t last_line = SIZE_MAX;
   bool broken = true;  // the next value starts a new group
   Tail nums;
+  std::vector<Values> segments;  // the values between two text cells, whatever their lines
+  bool seg_broken = true;
   auto push = [&](const ValueTok& v) {
+    if (seg_broken) segments.emplace_back();
+    segments.back().push_back(v);
+    seg_broken = false;
     size_t line = doc.line_of(v.start);
     if (broken || last_line == SIZE_MAX || line > last_line + 1) groups.emplace_back();
     auto& g = groups.back();
@@ -387,9 +392,23 @@ bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading&
       continue;
     }
     broken = true;  // text between values: a label, a header, a page number
+    seg_broken = true;
+    // A label with its row's numbers in one cell (a line given back to a collapsed report):
+    // the numbers after it.
+    // (A page number run into a label, "…另行制作 -3-", is not a value.)
+    if (split_numeric_tail(t.text, nums) && nums.label_bytes > 0) {
+      bool all_numbers = true;
+      for (auto [b, e] : nums.pieces) all_numbers &= value_info(t.text.substr(b, e - b)).kind == Value::number;
+      for (auto [b, e] : nums.pieces) {
+        if (!all_numbers) break;
+        std::string_view piece = t.text.substr(b, e - b);
+        push({value_info(piece), t.start + uint32_t(b), t.start + uint32_t(e), piece});
+      }
+    }
   }
   // Groups to rows.
   std::vector<Values> rows;
+  auto by_groups = [&]() -> bool {
   Values singles;
   auto flush_singles = [&]() {
     if (singles.size() % ncols) return false;
@@ -442,7 +461,64 @@ bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading&
     for (auto& r : column ? by_col : by_row) rows.push_back(std::move(r));
     gi += ncols - 1;
   }
-  if (!flush_singles()) return false;
+  return flush_singles();
+  };
+  auto data_rows = [](Template gen) {
+    size_t n = 0;
+    for (const auto& r : template_def(gen).request_rows) n += !r.group_only && r.key[0];
+    return n;
+  };
+  auto whole = [&]() { return rows.size() == data_rows(Template::v2019) || rows.size() == data_rows(Template::v2021); };
+  if (!by_groups() || !whole()) {
+    // No group structure left (a collapsed report: blank lines gone): each run of values between
+    // two text cells is whole rows, printed row by row, or a block by column, or rows then a block
+    // (or a block then rows); the reading in which total = Σ applicants holds for every row, when
+    // the readings that do all agree.
+    rows.clear();
+    out.by_column = 0;
+    out.chosen.clear();
+    for (const Values& seg : segments) {
+      if (seg.size() % ncols) return false;
+      const size_t k = seg.size() / ncols;
+      if (k == 1) { rows.push_back(seg); continue; }
+      std::vector<std::vector<Values>> fits;  // candidate readings whose every row holds
+      size_t fit_by_column = 0;
+      auto try_reading = [&](size_t p, bool rows_first) {
+        // p rows row by row, the other k - p rows as one block by column, in that order or the other.
+        std::vector<Values> got;
+        size_t at = 0;
+        auto row_wise = [&](size_t n) {
+          for (size_t r = 0; r < n; ++r, at += ncols) got.emplace_back(seg.begin() + long(at), seg.begin() + long(at + ncols));
+        };
+        auto column_wise = [&](size_t n) {
+          std::vector<Values> block(n);
+          for (size_t c = 0; c < ncols; ++c)
+            for (size_t r = 0; r < n; ++r) block[r].push_back(seg[at + c * n + r]);
+          at += n * ncols;
+          for (auto& r : block) got.push_back(std::move(r));
+        };
+        if (rows_first) { row_wise(p); column_wise(k - p); }
+        else { column_wise(k - p); row_wise(p); }
+        for (const auto& r : got) if (!applicants_hold(r)) return;
+        auto same = [&](const std::vector<Values>& x) {
+          for (size_t r = 0; r < k; ++r)
+            for (size_t c = 0; c < ncols; ++c) if (x[r][c].raw != got[r][c].raw) return false;
+          return true;
+        };
+        for (const auto& f : fits) if (same(f)) return;
+        fits.push_back(std::move(got));
+        fit_by_column = k - p;
+      };
+      for (size_t p = 0; p <= k; ++p) {
+        try_reading(p, true);
+        if (p > 0 && p < k) try_reading(p, false);
+      }
+      if (fits.size() != 1) return false;  // none holds, or several differ: no reading is forced
+      for (size_t r = 0; r < k; ++r) out.chosen.push_back(rows.size() + r);
+      out.by_column += fit_by_column;
+      for (auto& r : fits.front()) rows.push_back(std::move(r));
+    }
+  }
   // Exactly one generation's data rows.
   for (Template gen : {Template::v2019, Template::v2021}) {
     size_t data_rows = 0;
@@ -636,7 +712,9 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     };
     bool agrees = true;
     for (const auto& r : rows) {
-      if (r.values.empty()) continue;
+      // (Only whole rows: a short one would be placed by guess, a long one not at all, and a
+      // page number run into a label, "…另行制作 -3-", is no row's value.)
+      if (r.values.size() != ncols) continue;
       size_t i = 0;
       while (i < data.size() && r.row->key != data[i]->key) ++i;
       agrees &= i < data.size() && numbers(r.values) == numbers(order.rows[i]);
@@ -795,6 +873,8 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
     run.clear();
   };
   bool stray_in_row = false;  // this row is a header word printed among values one per line
+  bool text_header_only = true;  // every text cell of this row is a header word (总计)
+  Values short15;              // a data row of more than five and fewer than fifteen values
   auto finish = [&] {
     if (stray_in_row && row.empty() && !row_has_text) { stray_in_row = false; return; }
     stray_in_row = false;
@@ -819,6 +899,26 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
         nums = n;
       }
     }
+    if (row_has_text && saw_header && text_header_only && !short15.empty()) {
+      // The rest of a data row cut short by a header word printed among its values ("… 0 0 0 /
+      // 总计 0", pdftotext; a collapsed report): it completes the row.
+      size_t n = row.size() - after_text;
+      if (n > 0 && short15.size() + n == groups.size() * cols.size()) {
+        short15.insert(short15.end(), row.begin() + long(after_text), row.end());
+        row = std::move(short15);
+        short15.clear();
+        row_has_text = false;
+        nums = row.size();
+      }
+    }
+    if (!row_has_text && nums > cols.size() && nums < groups.size() * cols.size() && saw_header &&
+        nums == row.size() && short15.empty()) {
+      short15 = row;  // wait for the rest (above), else it is read as it is (below, at the end)
+      row.clear();
+      after_text = 0;
+      text_header_only = true;
+      return;
+    }
     if (!row_has_text && nums >= 3 && saw_header) {
       // Trailing blanks are real cells up to the template's width, padding beyond it.
       size_t width = row.size() > cols.size() + 2 ? groups.size() * cols.size() : cols.size();
@@ -832,9 +932,10 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
     row.clear();
     row_has_text = false;
     after_text = 0;
+    text_header_only = true;
   };
   Tail tail;
-  std::u32string k;
+  std::u32string k, hk;
   for (const Token& t : ts.tokens) {
     if (!data.empty() && (data.front().cells.size() != cols.size() || data.size() == groups.size())) break;
     if (t.kind == Token::row_end) { finish(); continue; }
@@ -853,6 +954,12 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
       // among them (pdftotext puts a header cell where its line falls: "…0 0 0 / 总计 / 0")
       // while they are not yet whole rows.
       bool header_word = k == U"总计" || k == U"合计" || k == U"小计";
+      {
+        Tail ht;  // "总计 0": the word before a number
+        if (split_numeric_tail(t.text, ht) && ht.label_bytes) label_key_into(t.text.substr(0, ht.label_bytes), hk);
+        else hk = k;
+        if (!(hk == U"总计" || hk == U"合计" || hk == U"小计")) text_header_only = false;
+      }
       const bool stray = header_word && !run.empty() && run.size() % cols.size() != 0;
       if (stray) { stray_in_row = row.empty() && !row_has_text; continue; }
       if (!run.empty()) flush_run();
@@ -868,7 +975,8 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
       after_text = row.size();
       // A caption or header with its row's numbers in one cell ("行政复议 结果维持 … 总计 27 10 9 15 61",
       // a line given back to a collapsed report): the numbers are that row's.
-      if (saw_header && split_numeric_tail(t.text, tail) && tail.pieces.size() >= 2) add_tail(row, t, tail);
+      if (saw_header && split_numeric_tail(t.text, tail) && (tail.pieces.size() >= 2 || (text_header_only && !short15.empty())))
+        add_tail(row, t, tail);
       continue;
     }
     if (v.kind == Value::number && v.integer && saw_header && row.empty() && parse_value(t.text).canonical.size() >= 10) {
@@ -880,6 +988,10 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
   }
   if (th.glued.empty()) {
     finish();
+    if (!short15.empty()) {  // never completed: a row of its own (reported as misaligned)
+      data.push_back({short15, caption >= 0 ? caption : next_group});
+      short15.clear();
+    }
     if (!run.empty()) flush_run();
   }
   if (!th.glued.empty()) {
@@ -1098,14 +1210,31 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       header.clear();
       in_header = false;
       first = std::min(first, t.start);
-      size_t at = t.text.find("内容");
-      header_words(t.text.substr(at == std::string_view::npos ? t.text.size() : at + std::strlen("内容")));
+      // A value after the header words ("信息内容 本年处理决定数量 550", a collapsed report's line)
+      // is the sub-table's loose value (see settle).
+      std::string_view words = t.text;
+      if (split_numeric_tail(t.text, tail) && tail.label_bytes) {
+        words = t.text.substr(0, tail.label_bytes);
+        add_tail(loose, t, tail);
+      }
+      size_t at = words.find("内容");
+      header_words(words.substr(at == std::string_view::npos ? words.size() : at + std::strlen("内容")));
       continue;
     }
     bool has_tail = split_numeric_tail(t.text, tail);
     if (has_tail) label_key_into(t.text.substr(0, tail.label_bytes), label);  // else the label is the cell: `k`
     Template rgen = Template::unknown;
-    if (const RowDef* r = match_proactive_row(has_tail ? label : k, rgen)) {
+    const RowDef* r = match_proactive_row(has_tail ? label : k, rgen);
+    if (!r && has_tail) {
+      // A row label, then debris before its value ("行政许可 -2- 本年处理决定数量 9487": a page
+      // number and the header, a collapsed report's line): the label is the first word.
+      size_t sp = t.text.find(' ');
+      if (sp != std::string_view::npos && sp < tail.label_bytes) {
+        label_key_into(t.text.substr(0, sp), label);
+        r = match_proactive_row(label, rgen);
+      }
+    }
+    if (r) {
       in_header = false;
       if (!rows.empty()) rows.back().closed = true;
       rows.push_back({r, header, t.start, t.end, {}, false});
