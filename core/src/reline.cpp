@@ -116,20 +116,24 @@ bool is_zh_numeral_char(std::string_view s) {
 /// title: offsets in line [b, e) where a line starts without a byte being replaced.
 void find_glued_headings(const std::string& text, size_t b, size_t e, std::vector<size_t>& out) {
   std::string_view line(text.data() + b, e - b);
-  for (size_t i = 3; i + 3 < line.size(); ++i) {
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;  // inside a character
-    if (line[i - 1] == ' ' || !is_zh_numeral_char(line.substr(i))) continue;
-    // 十二、 第二 表二： are not a heading's start; and only the 、 form counts here.
+  // From each 、 back over the numerals before it ("二、", "十二、"): a fast scan of long prose.
+  constexpr std::string_view kComma = "、";
+  for (size_t c = line.find(kComma, 3); c != std::string_view::npos; c = line.find(kComma, c + kComma.size())) {
+    size_t i = c;
+    while (i >= 3 && is_zh_numeral_char(line.substr(i - 3))) i -= 3;
+    if (i == c || i < 3) continue;
+    if (line[i - 1] == ' ') continue;
+    // 十二、 第二 表二： are not a heading's start.
     std::string_view prev = line.substr(i - 3, 3);
-    if (is_zh_numeral_char(prev) || prev == "第" || prev == "表") continue;
+    if (prev == "第" || prev == "表") continue;
     size_t en = enumerator_length(line.substr(i));
-    if (en == 0 || line.substr(i, en).find("、") == std::string_view::npos) continue;
+    if (en == 0 || line.substr(i, en).find(kComma) == std::string_view::npos) continue;
     size_t tl = title_at(line.substr(i + en));
     if (tl == 0) continue;
     out.push_back(b + i);
     size_t end = i + en + tl;
     if (end < line.size() && line[end] != ' ') out.push_back(b + end);
-    i = end - 1;
+    c = std::max(c, end > kComma.size() ? end - kComma.size() : 0);
   }
 }
 
