@@ -115,7 +115,7 @@ const std::map<std::string, int>& gaps() {
 TEST_CASE("damage: every form of every report gives the truth's cells and verdicts, within tests/damage/GAPS") {
   const auto all = forms();
   REQUIRE(all.size() >= 30);
-  struct Score { size_t cells = 0, cells_ok = 0, verdicts = 0, verdicts_ok = 0, false_fails = 0, misses = 0; };
+  struct Score { size_t cells = 0, cells_ok = 0, verdicts = 0, verdicts_ok = 0, false_fails = 0, misses = 0; bool sections = true; };
   std::map<std::string, std::map<std::string, Score>> table;  // report → form/transform → score
   std::ostringstream gaps_now;  // the GAPS the engine reaches today (printed on a failure)
   for (const auto& f : all) {
@@ -136,6 +136,7 @@ TEST_CASE("damage: every form of every report gives the truth's cells and verdic
       for (const auto& line : m.all) {
         cell_misses += line.find(": cell ") != std::string::npos;
         verdict_misses += line.rfind("check ", 0) == 0;
+        if (line.rfind("sections:", 0) == 0) s.sections = false;
       }
       s.cells_ok = s.cells - std::min(s.cells, cell_misses);
       s.verdicts_ok = s.verdicts - std::min(s.verdicts, verdict_misses);
@@ -161,16 +162,17 @@ TEST_CASE("damage: every form of every report gives the truth's cells and verdic
     for (const auto& [rep, row] : table)
       for (const auto& [k, s] : row) kinds.insert(k);
     std::ostringstream md;
-    md << "| report | form | cells | verdicts | false fail |\n|---|---|---|---|---|\n";
-    size_t c = 0, cok = 0, v = 0, vok = 0, ff = 0, n = 0, whole = 0;
+    md << "| report | form | sections | cells | verdicts | false fail |\n|---|---|---|---|---|---|\n";
+    size_t c = 0, cok = 0, v = 0, vok = 0, ff = 0, n = 0, whole = 0, secs = 0;
     for (const auto& [rep, row] : table)
       for (const auto& [k, s] : row) {
-        md << "| " << rep << " | " << k << " | " << s.cells_ok << "/" << s.cells << " | " << s.verdicts_ok << "/"
+        md << "| " << rep << " | " << k << " | " << (s.sections ? "all" : "**not all**") << " | " << s.cells_ok << "/" << s.cells << " | " << s.verdicts_ok << "/"
            << s.verdicts << " | " << (s.false_fails ? std::to_string(s.false_fails) : "") << " |\n";
         c += s.cells; cok += s.cells_ok; v += s.verdicts; vok += s.verdicts_ok; ff += s.false_fails; ++n;
         whole += s.misses == 0;
+        secs += s.sections;
       }
-    md << "\n**" << n << " forms: " << whole << " give every statement of the truth; cells " << cok << "/" << c << " ("
+    md << "\n**" << n << " forms: " << whole << " give every statement of the truth; every section in " << secs << "; cells " << cok << "/" << c << " ("
        << (c ? 1000 * cok / c / 10.0 : 0) << " %), verdicts " << vok << "/" << v << " (" << (v ? 1000 * vok / v / 10.0 : 0)
        << " %), false fails " << ff << ".**\n";
     std::ofstream(out) << md.str();
