@@ -841,6 +841,17 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
 
 // ── 表四 appeals ─────────────────────────────────────────────────────────────
 
+/// Is a label key only 表四's header words ("结果纠正其他结果尚未审结总计", "复议后起诉")?
+bool appeals_header_only(std::u32string k) {
+  static const std::u32string kWords[] = {U"未经复议直接起诉", U"复议后起诉", U"行政复议", U"行政诉讼", U"结果维持",
+                                          U"结果纠正", U"其他结果", U"尚未审结", U"总计", U"结果", U"维持",
+                                          U"纠正", U"其他", U"尚未", U"审结", U"总", U"计"};
+  if (k.empty()) return false;
+  for (const auto& w : kWords)
+    for (size_t at; (at = k.find(w)) != std::u32string::npos;) k.erase(at, w.size());
+  return k.empty();
+}
+
 void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
   const auto& groups = appeal_groups();
   const auto& cols = appeal_columns();
@@ -954,6 +965,9 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
       // among them (pdftotext puts a header cell where its line falls: "…0 0 0 / 总计 / 0")
       // while they are not yet whole rows.
       bool header_word = k == U"总计" || k == U"合计" || k == U"小计";
+      // Any header or caption text among values one per line that are not yet whole rows of
+      // five (pdftotext's default mode interleaves 表四's header cells with its data).
+      if (!header_word && !run.empty() && run.size() % cols.size() != 0) header_word = appeals_header_only(k);
       {
         Tail ht;  // "总计 0": the word before a number
         if (split_numeric_tail(t.text, ht) && ht.label_bytes) label_key_into(t.text.substr(0, ht.label_bytes), hk);
