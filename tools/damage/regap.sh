@@ -30,7 +30,7 @@ python3 - docs/damage.md "$tmp/summary.md" "$tmp/table.md" <<'PY'
 import sys
 doc, summary, table = (open(p, encoding="utf-8").read() for p in sys.argv[1:4])
 last = table.strip().split("\n")[-1]
-a = doc.index("## Summary (this commit)"); b = doc.index("Where the engine stands:")
+a = doc.index("## Summary (this commit)"); b = doc.index("Where the engine stands")
 doc = doc[:a] + "## Summary (this commit)\n\n" + summary + "\n" + last + "\n\n" + doc[b:]
 doc = doc[:doc.index("## Every form")] + "## Every form\n\n" + table
 open(sys.argv[1], "w", encoding="utf-8").write(doc)
