@@ -550,6 +550,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   // is its own. When several labels wait, or other rows came between, the pairing would be a
   // guess: those rows stay unplaced and are reported. A label that reappears leaves `pending`.
   std::vector<size_t> pending;
+  size_t chain = 0;
   size_t labels_in_line = 0;     // row labels seen since the last row end
   bool line_start = true;        // no cell yet since the last row end
   bool fragment = false;         // this line began with text that matched no label
@@ -571,10 +572,32 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       rows.back().assembled = true;
       return true;
     }
-    if (pending.size() != 1 || pending.front() + 1 != rows.size()) {
+    // Several labels printed alone one after the other, then their values rows: in order, the
+    // first label's first (their order is the template's and the print's: nothing else to pair
+    // by). `chain`: labels of such a run still to be paired; the row paired last is at the end.
+    auto at_end = [&](size_t skip) {  // pending are the rows just before the last `skip` rows
+      for (size_t j = 0; j < pending.size(); ++j)
+        if (pending[j] != rows.size() - skip - pending.size() + j) return false;
+      return true;
+    };
+    // (Two or three labels of rows next to each other in the template, "（七）总计 / 四、结转下年度继续办理":
+    // a page's block of every label is no such run.)
+    auto neighbours = [&]() {
+      if (pending.size() > 3) return false;
+      const RequestRow* base = request_candidates().rows.data();
+      for (size_t j = 1; j < pending.size(); ++j) {
+        ptrdiff_t d = rows[pending[j]].row - base - (rows[pending[j - 1]].row - base);
+        if (d < 1 || d > 2) return false;
+      }
+      return true;
+    };
+    bool in_order = pending.size() > 1 && at_end(0) && neighbours();
+    bool chained = chain > 0 && pending.size() == chain && at_end(1);
+    if (!(pending.size() == 1 && pending.front() + 1 == rows.size()) && !in_order && !chained) {
       ++orphan_value_rows;
       return false;
     }
+    chain = pending.size() - 1;
     size_t i = pending.front();
     pending.erase(pending.begin());
     rows[i].closed = false;
@@ -586,6 +609,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     }
     detached.push_back(rows.back().row->def->label);
     rows.back().from_lines = true;
+    rows.back().assembled |= in_order || chained;  // (paired by order: NB0614 guards it)
     return true;
   };
   std::u32string key, cell_key;  // keys of a label and of its whole cell
@@ -682,6 +706,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
         if (rows[pending[p]].row->key == "other") { pending.erase(pending.begin() + long(p)); break; }
     ++labels_in_line;
     fragment = false;
+    chain = 0;
     rows.push_back({m, t.start, t.end, {}, false, false});
     rows.back().values.reserve(ncols + 1);
     if (has_tail) {
