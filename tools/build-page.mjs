@@ -74,6 +74,10 @@ function assertInlineSafe(text, tag, what) {
 // JSON, but safe inside an inline <script>: no "<" can start a tag or comment.
 const scriptString = (s) => JSON.stringify(s).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 
+// JavaScript with every non-ASCII UTF-16 unit written as \uXXXX: the same program wherever such a
+// character can appear in this code (string, template and regular-expression literals, comments).
+const asciiOnly = (js) => js.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
 function replaceOnce(html, pattern, replacement, what, page = "web/index.html") {
   if (!pattern.test(html)) die(`${page} 中找不到 ${what}`, `${page} has no ${what}`);
   return html.replace(pattern, () => replacement);
@@ -89,7 +93,9 @@ function replaceOnce(html, pattern, replacement, what, page = "web/index.html") 
 function buildSingleFile({ page, css, js, boot }, { worker, inflate, glue, wasmGzip, build }) {
   const html = stampBuild(read(path.join(webDir, page)), build);
   const style = assertInlineSafe(css.map((n) => read(path.join(webDir, n))).join("\n"), "style", `web/${css.join(" + ")}`);
-  const workerSource = assertInlineSafe(`${glue}\n${inflate}\n${worker}`, "script", "nianbao.js + web/inflate.js + web/worker.js");
+  // ASCII only (\uXXXX for the rest, in its strings and comments): the worker's thread then decodes
+  // and compiles its script as one-byte text, the fast way.
+  const workerSource = assertInlineSafe(asciiOnly(`${glue}\n${inflate}\n${worker}`), "script", "nianbao.js + web/inflate.js + web/worker.js");
   const headScript = assertInlineSafe(
     // Read when a worker starts (not before: a page showing a kept result starts it after its first frame).
     `var NB_EMBED = {get worker() { return document.getElementById("nb-worker").textContent; }, ` +

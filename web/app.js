@@ -178,6 +178,7 @@
   const SHORT_TEXT = 100000;
   const MARKS_MAX = 300000;   // longer texts get no marks layer (it would double the text box's layout)
   const CACHE_MAX = 1000000;  // a result this long (JSON) or a text this long is not kept for the next visit
+  const TABLES_LATE_MS = 200; // the tables of a new result: the frame after its findings, or this long in a hidden page
   const RELATED_OPEN = 4;     // more related locations than this are folded into <details>
   const SAVE_MS = 400;
   const CHECK_TIMEOUT_S = 20;
@@ -433,7 +434,14 @@
     state.watchdog = setTimeout(() => restartAfter("timeout", CHECK_TIMEOUT_S), CHECK_TIMEOUT_S * 1000);
   }
 
+  // Busy while a check is on its way, and while a new result's tables are still to be drawn.
+  let busyChecking = false;
   function setBusy(on) {
+    busyChecking = on;
+    showBusy();
+  }
+  function showBusy() {
+    const on = busyChecking || tablesLater.pending;
     ui.busy.hidden = !on;
     ui.results.setAttribute("aria-busy", on ? "true" : "false");
   }
@@ -519,7 +527,12 @@
   // Incremental: a finding whose content did not change keeps its DOM node (only its line numbers
   // and data-* are updated), a table whose layout did not change keeps its grid (only changed cells
   // are redrawn), so a re-check after a keystroke touches little of the page.
+  // `fresh`: a new result of the engine's. Its summary, findings, marks and outline are drawn now and
+  // painted in the next frame; the tables (hundreds of cells: 20-30 ms to build and 30-100 ms to lay
+  // out on a 20 KB report here) in the frame after that, so that what must be fixed shows first.
+  // The panel stays aria-busy until the tables are in.
   function render(fresh = false) {
+    cancelTables();
     renderSummary();
     const r = state.shown && state.shown.result;
     // For tests and tools: what the panel describes (status, and the length of the checked text).
@@ -528,8 +541,30 @@
     renderFindings(r);
     drawMarks(fresh || !!r);
     ui.outline.replaceChildren(...(r ? outlineItems(r) : []));
-    renderTables(r);
+    if (fresh && r) {
+      tablesLater.frame = requestAnimationFrame(() => { tablesLater.frame = requestAnimationFrame(renderTablesNow); });
+      // (no frames in a hidden page: then by a timer)
+      tablesLater.timer = setTimeout(renderTablesNow, TABLES_LATE_MS);
+      tablesLater.pending = true;
+    } else {
+      renderTables(r);
+    }
+    showBusy();
     document.dispatchEvent(new Event("nianbao-page-render"));   // export.js follows the page
+  }
+
+  const tablesLater = { pending: false, frame: 0, timer: 0 };
+  function cancelTables() {
+    cancelAnimationFrame(tablesLater.frame);
+    clearTimeout(tablesLater.timer);
+    tablesLater.pending = false;
+  }
+  function renderTablesNow() {
+    if (!tablesLater.pending) return;
+    cancelTables();
+    renderTables(state.shown && state.shown.result);
+    showBusy();
+    document.dispatchEvent(new Event("nianbao-page-render"));
   }
 
   function renderSummary() {

@@ -15,8 +15,12 @@
 
 // A new engine worker, sent worker.js's init message with `options` (warmUp, check); the single
 // file's wasm goes with it. There, the message travels inside the worker's script (NB_INIT): a
-// message posted now would wait in this thread until the worker has started, and this thread is
-// about to be busy laying the page out.
+// message posted now would wait in this thread until the worker has run its script (measured: 70 ms
+// later, this thread being busy laying the page out by then). That script is kept ASCII-only (the
+// report's other characters as \uXXXX escapes): its thread then decodes and compiles it as one-byte
+// text; with the report's Chinese in it, a 400 KB two-byte script took 60-70 ms before the engine could
+// start. A report too long to escape quickly goes as a message after the script.
+const NB_INLINE_TEXT = 200000;
 function startNianbaoWorker(options) {
   const embed = typeof NB_EMBED !== "undefined" ? NB_EMBED : null;
   const init = { type: "init", wasmGzipBase64: embed ? embed.wasmGzip : undefined, ...options };
@@ -25,13 +29,18 @@ function startNianbaoWorker(options) {
     worker.postMessage(init);
     return worker;
   }
-  const url = URL.createObjectURL(new Blob([`var NB_INIT = ${JSON.stringify(init)};\n`, embed.worker],
-    { type: "text/javascript" }));
+  const check = init.check && init.check.text.length > NB_INLINE_TEXT ? init.check : null;
+  if (check) init.check = null;
+  const json = JSON.stringify(init).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const url = URL.createObjectURL(new Blob([`var NB_INIT = ${json};\n`, embed.worker], { type: "text/javascript" }));
+  let worker;
   try {
-    return new Worker(url);
+    worker = new Worker(url);
   } finally {
     URL.revokeObjectURL(url);
   }
+  if (check) worker.postMessage({ type: "check", ...check });
+  return worker;
 }
 
 // FNV-1a over the UTF-16 code units: tells the saved text from another (app.js keeps a result with it).

@@ -4,7 +4,8 @@
 //   → {type: "init", wasmGzipBase64?, warmUp?, check?}
 //                                       ← {type: "ready", version, templates} | {type: "failed", stage, message}
 //     check: {id, text, file}, a check to run as soon as the engine is ready (boot.js: the autosaved
-//     report), answered like the message below, after "ready".
+//     report), answered like the message below, after "ready". Checks that arrive before the engine
+//     is ready wait for it (boot.js posts a long report after the script).
 //   → {type: "check", id, text, file}   ← {type: "result", id, result, ms}    | {type: "failed", id, stage, message}
 //   → {type: "compare", id, last, text} ← {type: "result", id, result, ms}    (compare.html: nianbao-compare/1)
 // A failure after init is reported and the worker stays alive; the page decides whether to
@@ -19,6 +20,8 @@
 if (typeof createNianbao !== "function") importScripts("nianbao.js");
 
 let engine = null;
+// Checks that arrive while the engine loads (boot.js posts a long report after the script), run after it.
+let waiting = null;
 let broken = false;
 
 function fromBase64(b64) {
@@ -48,10 +51,26 @@ async function streamInstance(imports) {
   return WebAssembly.instantiate(await response.arrayBuffer(), imports);
 }
 
+// Single file: the module, gzip-compressed, decompressed and compiled as one stream (the compiler
+// starts on the first bytes out of DecompressionStream; no fetch, so no connect-src). Without
+// DecompressionStream or streaming compilation: web/inflate.js, then the plain way.
+async function embeddedInstance(gz, imports) {
+  if (typeof DecompressionStream === "function" && typeof WebAssembly.instantiateStreaming === "function") {
+    try {
+      const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream("gzip"));
+      return await WebAssembly.instantiateStreaming(new Response(stream, { headers: { "Content-Type": "application/wasm" } }), imports);
+    } catch (err) {
+      if (!(err instanceof TypeError)) throw err;
+    }
+  }
+  return WebAssembly.instantiate(await gunzip(gz), imports);
+}
+
 const asObject = (v) => (typeof v === "string" ? JSON.parse(v) : v);
 const describe = (err) => (err && err.message ? `${err.name || "Error"}: ${err.message}` : String(err));
 
 async function init(msg) {
+  waiting = waiting || [];
   try {
     let instantiateFailed;
     const failed = new Promise((_, reject) => { instantiateFailed = reject; });
@@ -61,7 +80,11 @@ async function init(msg) {
       onAbort: () => { broken = true; },
     };
     if (msg.wasmGzipBase64) {
-      options.wasmBinary = await gunzip(fromBase64(msg.wasmGzipBase64));
+      const gz = fromBase64(msg.wasmGzipBase64);
+      options.instantiateWasm = (imports, receive) => {
+        embeddedInstance(gz, imports).then((r) => { receive(r.instance, r.module); }, instantiateFailed);
+        return {};
+      };
     } else {
       options.instantiateWasm = (imports, receive) => {
         streamInstance(imports).then((r) => receive(r.instance, r.module), instantiateFailed);
@@ -72,10 +95,13 @@ async function init(msg) {
     const templates = asObject(engine.templates());
     postMessage({ type: "ready", version: String(engine.version()), templates });
     if (msg.check) check({ type: "check", ...msg.check });
-    else if (msg.warmUp) warmUp(templates);
+    else if (msg.warmUp && !waiting.length) warmUp(templates);
   } catch (err) {
     postMessage({ type: "failed", stage: "init", message: describe(err) });
   }
+  const queued = waiting;
+  waiting = null;
+  for (const m of queued) check(m);
 }
 
 // V8 compiles a module's functions lazily, on their first call, with its baseline compiler: the first
@@ -130,5 +156,8 @@ if (typeof NB_INIT === "object" && NB_INIT) init(NB_INIT);
 onmessage = (e) => {
   const msg = e.data || {};
   if (msg.type === "init") init(msg);
-  else if (msg.type === "check" || msg.type === "compare") check(msg);
+  else if (msg.type === "check" || msg.type === "compare") {
+    if (waiting) waiting.push(msg);
+    else check(msg);
+  }
 };

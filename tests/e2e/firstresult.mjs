@@ -5,7 +5,8 @@
 // Chromium profile. Measured in the page, from the navigation's start (performance.timeOrigin): the
 // worker started, HTML parsed (DOMContentLoaded end), engine ready (the footer shows the version),
 // result received from the worker, result in the DOM (the results panel says data-status="done" for
-// a text of the report's length) and first result = the end of the first frame after that, the one
+// a text of the report's length: the summary, findings, marks and outline; a new result's tables
+// follow a frame later, app.js render) and first result = the end of the first frame after that, the one
 // that lays out and paints it (a message posted from its requestAnimationFrame callback arrives after
 // the frame's style, layout and paint). In turn with those loads, the floor: the page's HTML as it
 // stands with the result shown, scripts removed, loaded the same way (its first frame) — what showing
