@@ -593,13 +593,17 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     };
     bool in_order = pending.size() > 1 && at_end(0) && neighbours();
     bool chained = chain > 0 && pending.size() == chain && at_end(1);
-    if (!(pending.size() == 1 && pending.front() + 1 == rows.size()) && !in_order && !chained) {
+    // A label printed alone right before this values line, with a row that is not waiting before
+    // it, is this line's, whatever older labels still wait (they are further up, other rows between).
+    const bool isolated = !pending.empty() && pending.back() + 1 == rows.size() &&
+                          (pending.size() == 1 || pending[pending.size() - 2] + 2 != rows.size());
+    if (!isolated && !in_order && !chained) {
       ++orphan_value_rows;
       return false;
     }
-    chain = pending.size() - 1;
-    size_t i = pending.front();
-    pending.erase(pending.begin());
+    chain = isolated ? 0 : pending.size() - 1;
+    size_t i = isolated ? pending.back() : pending.front();
+    pending.erase(isolated ? pending.end() - 1 : pending.begin());
     rows[i].closed = false;
     if (i + 1 != rows.size()) {  // move it to the end: it is the current row now
       Row r = std::move(rows[i]);
