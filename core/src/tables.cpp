@@ -920,7 +920,14 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
     stray_in_row = false;
     size_t nums = 0;
     for (const auto& v : row) nums += v.value.kind == Value::number;
-    if (!row_has_text && saw_header && nums > 0 && nums < 3 && nums == row.size()) {
+    if (!row_has_text && !short15.empty() && nums > 0 && nums == row.size() &&
+        short15.size() + nums == groups.size() * cols.size()) {
+      // The rest of a data row wrapped onto the next line ("0 0 … 0" / "0").
+      short15.insert(short15.end(), row.begin(), row.end());
+      row = std::move(short15);
+      short15.clear();
+      nums = row.size();
+    } else if (!row_has_text && saw_header && nums > 0 && nums < 3 && nums == row.size()) {
       run.insert(run.end(), row.begin(), row.end());
       if (run.size() == groups.size() * cols.size()) flush_run();
       row.clear();
