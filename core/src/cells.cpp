@@ -197,7 +197,11 @@ void tokenize(const Doc& doc, size_t first, size_t last, TokenStream& ts) {
       while (from < line.size()) {
         size_t bar = line.find('|', from);
         size_t e = bar == std::string_view::npos ? line.size() : bar;
-        if (!trim(line.substr(from, e - from)).empty()) push_cell(ts, doc, base + uint32_t(from), base + uint32_t(e));
+        std::string_view seg = trim(line.substr(from, e - from));
+        // (a markdown separator cell "----------" run into the line, as a collapsed report has it,
+        // is not a blank cell: a blank is "-" or "—")
+        bool separator = seg.size() >= 3 && only(seg, "-:");
+        if (!seg.empty() && !separator) push_cell(ts, doc, base + uint32_t(from), base + uint32_t(e));
         if (bar == std::string_view::npos) break;
         from = bar + 1;
       }

@@ -89,7 +89,7 @@ const Marks& marks() {
 }
 
 bool is_number_word(std::string_view w) {
-  if (w.empty()) return false;
+  if (w.empty() || w.back() == '.') return false;  // ("2." is an enumerator)
   size_t i = w[0] == '-' ? 1 : 0;
   if (i == w.size()) return false;
   for (; i < w.size(); ++i)
