@@ -193,6 +193,9 @@ void tokenize(const Doc& doc, size_t first, size_t last, TokenStream& ts) {
       // Trailing-pipe layout: "text |", and "||||" lines that pad a row and end it.
       ++votes.pipe;
       if (only(t, "| ")) { push_row_end(ts); prev_cpl = false; continue; }
+      // A line of several cells is a row of its own (a caption and its row in one line: "### 行政复议 |
+      // 结果维持 | … | 27 | 10 | 9 | 15 | 61 |"); one cell a line is the layout's cell-per-line form.
+      const size_t first_cell = ts.tokens.size();
       size_t from = 0;
       while (from < line.size()) {
         size_t bar = line.find('|', from);
@@ -204,6 +207,13 @@ void tokenize(const Doc& doc, size_t first, size_t last, TokenStream& ts) {
         if (!seg.empty() && !separator) push_cell(ts, doc, base + uint32_t(from), base + uint32_t(e));
         if (bar == std::string_view::npos) break;
         from = bar + 1;
+      }
+      if (ts.tokens.size() - first_cell >= 3) {
+        Token end;
+        end.kind = Token::row_end;
+        if (first_cell > 0 && ts.tokens[first_cell - 1].kind != Token::row_end)
+          ts.tokens.insert(ts.tokens.begin() + long(first_cell), end);
+        push_row_end(ts);
       }
       prev_cpl = false;
       continue;
