@@ -166,6 +166,7 @@ void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t
   std::string_view line(text.data() + b, e - b);
   size_t run_start = std::string_view::npos, run = 0;  // a run of number words after a space
   size_t border = std::string_view::npos, run_border = border;  // a border row before it
+  size_t last_bar = std::string_view::npos - 2;  // the space before the last "|" word
   for (size_t i = 0; i < line.size(); ++i) {
     if (line[i] != ' ' || i + 1 >= line.size()) continue;
     std::string_view rest = line.substr(i + 1);
@@ -175,6 +176,10 @@ void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t
       // A row of borders right before the data stands on its own line: it ends the header row
       // in the trailing-pipe layout ("总计 | |||||| 0 | 0 | …").
       if (run == 0 && word.size() > 1) border = i;
+      // One markdown row's closing bar and the next one's opening bar, after a row's numbers
+      // ("… 0 | 9 | | 0 | 0 …"): the next row starts at the second bar.
+      if (run >= kRowEnd && last_bar + 2 == i && word.size() == 1) { out.push_back(b + i); run = 0; }
+      last_bar = i;
       continue;
     }
     if (is_number_word(word)) {
