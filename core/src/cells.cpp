@@ -185,7 +185,12 @@ void tokenize(const Doc& doc, size_t first, size_t last, TokenStream& ts) {
         markdown_segments(line, [&](size_t b, size_t e) { separator &= only(trim(line.substr(b, e - b)), "-: "); });
         if (separator) { push_row_end(ts); continue; }
         push_row_end(ts);
-        markdown_segments(line, [&](size_t b, size_t e) { push_cell(ts, doc, base + uint32_t(b), base + uint32_t(e)); });
+        // (a separator row run into a data row, as a collapsed report has it: "|---|---| | 行政… | 40 |")
+        markdown_segments(line, [&](size_t b, size_t e) {
+          std::string_view seg = trim(line.substr(b, e - b));
+          if (seg.size() >= 3 && only(seg, "-:")) return;
+          push_cell(ts, doc, base + uint32_t(b), base + uint32_t(e));
+        });
         push_row_end(ts);
         prev_cpl = false;
         continue;

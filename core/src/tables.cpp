@@ -191,8 +191,22 @@ void not_a_number(Doc& doc, const char* table, const std::string& cell_zh, const
 }
 
 /// Place fitted values as cells `row/<col>`; `keys[k]` is "row/<cols[k]>".
+/// A page number run into a row's end ("0 — 4 —", a collapsed report's page break): the last three
+/// values are a dash, a number and a dash.
+bool ends_in_page_number(const Values& vs) {
+  if (vs.size() < 3) return false;
+  auto dash = [](const ValueTok& v) { return v.value.kind == Value::empty && !v.raw.empty() && v.raw != "/"; };
+  const ValueTok& n = vs[vs.size() - 2];
+  return dash(vs[vs.size() - 3]) && dash(vs.back()) && n.value.kind == Value::number && n.raw.size() <= 3;
+}
+
 void place_row(Doc& doc, TableHit& th, Template t, std::string_view row, const std::vector<std::string>& cols,
-               const std::vector<std::string>& keys, const Values& vs, uint32_t label_start, uint32_t label_end) {
+               const std::vector<std::string>& keys, const Values& all, uint32_t label_start, uint32_t label_end) {
+  // More values than columns, and a page number at the end that makes them fit: not the row's.
+  Values trimmed;
+  if (all.size() > cols.size() && all.size() - 3 == cols.size() && ends_in_page_number(all))
+    trimmed.assign(all.begin(), all.end() - 3);
+  const Values& vs = trimmed.empty() ? all : trimmed;
   bool exact = false;
   size_t from = fit_row(vs, cols.size(), exact);
   if (!exact && !vs.empty()) {
