@@ -45,6 +45,9 @@
       noDiagnostics: "未发现问题。",
       noTables: "未找到统计表。",
       cellMissing: "缺失",
+      byOrder: "按模板的行序读出（标签与数值分开印出）",
+      bySplit: "由粘连的数字按勾稽关系拆分得出",
+      byCount: (order, split) => [order ? `${order} 格按行序读出` : "", split ? `${split} 格由粘连数字拆分` : ""].filter(Boolean).join("，"),
       cellEmpty: "空",
       cellFail: "不符",
       cellPrefix: (label) => `单元格 ${label}`,
@@ -112,6 +115,9 @@
       noDiagnostics: "No problems found.",
       noTables: "No statistical tables found.",
       cellMissing: "missing",
+      byOrder: "read in the template's row order (label printed apart from the values)",
+      bySplit: "split from a glued run of digits by the identities",
+      byCount: (order, split) => [order ? `${order} cells read by row order` : "", split ? `${split} split from glued digits` : ""].filter(Boolean).join(", "),
       cellEmpty: "empty",
       cellFail: "does not add up",
       cellPrefix: (label) => `cell ${label}`,
@@ -1000,7 +1006,12 @@
       const failCells = new Set(failing.flatMap((c) => c.cells || []));
       for (const [key, c] of tv.cells) fillCell(c, key, tb, failCells.has(key), suggested.get(`${tb.key}:${key}`));
       tabStops(tv.block);
-      tv.meta.replaceChildren(`${t("layout", (LAYOUTS[tb.layout] || {})[state.lang] || tb.layout)} · ${t("lineOnly", tb.line)} `,
+      // How the cells were placed, where not beside a printed label (表四 is always in order: not said).
+      let byOrder = 0, bySplit = 0;
+      if (tb.key !== "appeals")
+        for (const sp of Object.values(tb.cell_spans || {})) { byOrder += sp.by === "order"; bySplit += sp.by === "split"; }
+      const placed = byOrder || bySplit ? ` · ${t("byCount", byOrder, bySplit)}` : "";
+      tv.meta.replaceChildren(`${t("layout", (LAYOUTS[tb.layout] || {})[state.lang] || tb.layout)}${placed} · ${t("lineOnly", tb.line)} `,
         ...jumpButtons([tb], () => [shownTable(tb.key)]));
       tv.failing.replaceChildren(...(failing.length ? [el("h5", { text: t("failingChecks") }),
         el("ul", { class: "identities" }, ...failing.map((c) => identityItem(r, c, tb, layout)))] : []));
@@ -1093,13 +1104,17 @@
     const present = Object.prototype.hasOwnProperty.call(cells, key);
     const value = present ? cells[key] : undefined;
     const span = (tb.cell_spans || {})[key];
-    const drawn = `${present}|${value}|${fails}|${!!span}|${suggest ? suggest.value : ""}`;
+    const by = span && tb.key !== "appeals" && (span.by === "order" || span.by === "split") ? span.by : "";
+    const drawn = `${present}|${value}|${fails}|${!!span}|${suggest ? suggest.value : ""}|${by}`;
     if (drawn === c.drawn) return;
     const focused = c.td.contains(document.activeElement);
     const tabStop = c.td.querySelector("button.cell[tabindex='0']");
     c.drawn = drawn;
-    const cls = [present ? "" : "absent", value === null ? "blank" : "", fails ? "fail" : "", suggest ? "suggested" : ""].filter(Boolean).join(" ");
+    const cls = [present ? "" : "absent", value === null ? "blank" : "", fails ? "fail" : "", suggest ? "suggested" : "",
+      by ? `by-${by}` : ""].filter(Boolean).join(" ");
     c.td.className = cls;
+    const byNote = by ? t(by === "order" ? "byOrder" : "bySplit") : "";
+    if (byNote) c.td.title = byNote; else c.td.removeAttribute("title");
     const shown = !present ? t("cellMissing") : value === null ? t("cellEmpty") : fmt(value);
     const hint = suggest ? t("suggestCell", fmt(suggest.value)) : "";
     const content = [
@@ -1113,7 +1128,7 @@
         type: "button", class: "cell", tabindex: -1,
         onclick: () => { const now = shownTable(tk); selectSpan(now && (now.cell_spans || {})[key]); },
         // (the name holds the visible "18 → 16" as it reads: axe's label-content-name-mismatch)
-        "aria-label": `${t("cellPrefix", c.name)}: ${shown}${suggest ? ` → ${fmt(suggest.value)}` : ""}${fails ? ` (${t("cellFail")})` : ""}${hint ? ` (${hint})` : ""}`,
+        "aria-label": `${t("cellPrefix", c.name)}: ${shown}${suggest ? ` → ${fmt(suggest.value)}` : ""}${fails ? ` (${t("cellFail")})` : ""}${hint ? ` (${hint})` : ""}${byNote ? ` (${byNote})` : ""}`,
       }, ...content);
       c.td.replaceChildren(btn);
       if (tabStop || focused) btn.tabIndex = 0;
