@@ -135,6 +135,7 @@ void fold_text(Doc& doc) {
     run = i;
   }
   flush(s.size());
+  m.shrink();
 
   index_lines(doc);
   reline_collapsed(doc);

@@ -209,6 +209,7 @@ void html_view(Doc& doc) {
     m.copy(uint32_t(j - i));
     i = j;
   }
+  m.shrink();
   doc.view = out;
   doc.findings.push_back(make_finding("NB0006", 0, 0, {}));
   doc.findings.back().decoded_space = true;

@@ -17,14 +17,14 @@ class OffsetMap {
   /// `n` bytes copied unchanged.
   void copy(uint32_t n) {
     if (n == 0) return;
-    if (segs_.empty() || !segs_.back().identity || segs_.back().x0 + (y_ - segs_.back().y0) != x_)
-      segs_.push_back({y_, x_, 0, true});
+    if (segs_.empty() || !segs_.back().identity() || segs_.back().x0 + (y_ - segs_.back().y0) != x_)
+      segs_.push_back({y_, x_, kIdentity});
     y_ += n; x_ += n;
   }
   /// `src` source bytes became `dst` derived bytes (a folded character…).
   void replace(uint32_t src, uint32_t dst) {
     if (dst == 0) { x_ += src; return; }
-    segs_.push_back({y_, x_, x_ + src, false});
+    segs_.push_back({y_, x_, x_ + src});
     y_ += dst; x_ += src;
   }
   /// `src` source bytes dropped.
@@ -39,20 +39,28 @@ class OffsetMap {
   uint32_t start(uint32_t y) const {
     const Seg* s = find(y);
     if (!s) return y;
-    return s->identity ? s->x0 + (y - s->y0) : s->x0;
+    return s->identity() ? s->x0 + (y - s->y0) : s->x0;
   }
   /// Source position of an end position `y` (one past the last source byte).
   uint32_t end(uint32_t y) const {
     if (y == 0) return start(0);
     const Seg* s = find(y - 1);
     if (!s) return y;
-    return s->identity ? s->x0 + (y - s->y0) : s->x1;
+    return s->identity() ? s->x0 + (y - s->y0) : s->x1;
   }
+  /// Give back the growth room once the map is built (it lives as long as the Doc).
+  void shrink() { segs_.shrink_to_fit(); }
   /// An identity map of `n` bytes.
   static OffsetMap identity(uint32_t n) { OffsetMap m; m.copy(n); return m; }
 
  private:
-  struct Seg { uint32_t y0, x0, x1; bool identity; };
+  // 12 bytes: a folded report has a segment pair at every full-width punctuation mark, so this is
+  // most of the map (x1 == kIdentity marks a copied run; inputs are far below 4 GB).
+  static constexpr uint32_t kIdentity = UINT32_MAX;
+  struct Seg {
+    uint32_t y0, x0, x1;
+    bool identity() const { return x1 == kIdentity; }
+  };
   /// The segment holding `y`. Lookups mostly come in text order, so the last
   /// answer and its successor are tried before a binary search.
   const Seg* find(uint32_t y) const {
