@@ -1291,7 +1291,7 @@
   }
 
   // ---------------------------------------------------------------- language
-  function applyLanguage(lang) {
+  function applyLanguage(lang, first = false) {
     state.lang = STRINGS[lang] ? lang : "zh";
     document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
     document.title = t("pageTitle");
@@ -1302,7 +1302,7 @@
     ui.lang.textContent = t("langButton");
     ui.lang.lang = state.lang === "zh" ? "en" : "zh-CN";
     if (state.fileNote) setFileNote(state.fileNote.key, ...state.fileNote.args);
-    render();
+    render(first);   // (a kept result on load is drawn as a new one: its findings first, its tables a frame later)
   }
 
   // ---------------------------------------------------------------- wiring
@@ -1362,7 +1362,7 @@
   // and checked again by the engine, which starts once it is painted.
   const boot = typeof NB_BOOT !== "undefined" ? NB_BOOT : null;
   if (boot && boot.kept && boot.kept.text === ui.text.value) state.shown = boot.kept;
-  applyLanguage(store.get(STORE_LANG) || "zh");
+  applyLanguage(store.get(STORE_LANG) || "zh", !!state.shown);
   if (!store.ok) setFileNote("storageOff");
   if (boot && !boot.worker && state.shown) requestAnimationFrame(() => setTimeout(startWorker, 0));
   else startWorker();
