@@ -376,6 +376,7 @@ bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading&
   size_t last_line = SIZE_MAX;
   bool broken = true;  // the next value starts a new group
   Tail nums;
+  Values pieces;                 // the values of one cell
   std::vector<Values> segments;  // the values between two text cells, whatever their lines
   bool seg_broken = true;
   auto push = [&](const ValueTok& v) {
@@ -399,25 +400,20 @@ bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading&
     }
     if (value.kind == Value::empty) continue;  // (an empty cell of a tsv row: no evidence here)
     if (numbers_only(t.text, nums)) {
-      for (auto [b, e] : nums.pieces) {
-        std::string_view piece = t.text.substr(b, e - b);
-        push({value_info(piece), t.start + uint32_t(b), t.start + uint32_t(e), piece});
-      }
+      pieces.clear();
+      add_tail(pieces, t, nums);
+      for (const auto& v : pieces) push(v);
       continue;
     }
     broken = true;  // text between values: a label, a header, a page number
     seg_broken = true;
     // A label with its row's numbers in one cell (a line given back to a collapsed report):
-    // the numbers after it.
-    // (A page number run into a label, "…另行制作 -3-", is not a value.)
+    // the numbers after it. (A page number run into a label, "…另行制作 -3-", is not a value.)
     if (split_numeric_tail(t.text, nums) && nums.label_bytes > 0) {
-      bool all_numbers = true;
-      for (auto [b, e] : nums.pieces) all_numbers &= value_info(t.text.substr(b, e - b)).kind == Value::number;
-      for (auto [b, e] : nums.pieces) {
-        if (!all_numbers) break;
-        std::string_view piece = t.text.substr(b, e - b);
-        push({value_info(piece), t.start + uint32_t(b), t.start + uint32_t(e), piece});
-      }
+      pieces.clear();
+      add_tail(pieces, t, nums);
+      if (std::all_of(pieces.begin(), pieces.end(), [](const ValueTok& v) { return v.value.kind == Value::number; }))
+        for (const auto& v : pieces) push(v);
     }
   }
   // Groups to rows.
@@ -1014,7 +1010,8 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
       // The values one per line end before a caption; not at a column's header word printed
       // among them (pdftotext puts a header cell where its line falls: "…0 0 0 / 总计 / 0")
       // while they are not yet whole rows.
-      bool header_word = k == U"总计" || k == U"合计" || k == U"小计";
+      auto total_word = [](const std::u32string& w) { return w == U"总计" || w == U"合计" || w == U"小计"; };
+      bool header_word = total_word(k);
       // Any header or caption text among values one per line that are not yet whole rows of
       // five (pdftotext's default mode interleaves 表四's header cells with its data).
       if (!header_word && !run.empty() && run.size() % cols.size() != 0) header_word = appeals_header_only(k);
@@ -1022,7 +1019,7 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
         Tail ht;  // "总计 0": the word before a number
         if (split_numeric_tail(t.text, ht) && ht.label_bytes) label_key_into(t.text.substr(0, ht.label_bytes), hk);
         else hk = k;
-        if (!(hk == U"总计" || hk == U"合计" || hk == U"小计")) text_header_only = false;
+        if (!total_word(hk)) text_header_only = false;
       }
       const bool stray = header_word && !run.empty() && run.size() % cols.size() != 0;
       if (stray) { stray_in_row = row.empty() && !row_has_text; continue; }
