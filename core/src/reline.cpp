@@ -226,17 +226,14 @@ void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t
     }
     std::string_view after = rest.substr(en);
     while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
-    bool title = false;
-    for (const auto& t : m.titles) {
-      if (after.compare(0, t.size(), t) != 0) continue;
-      title = true;
+    if (size_t tl = title_at(after)) {
       out.push_back(b + i);
-      size_t end = size_t(after.data() - line.data()) + t.size();  // line offset after the title
+      size_t end = size_t(after.data() - line.data()) + tl;  // line offset after the title
       if (end < line.size() && line[end] == ' ') out.push_back(b + end);
       else if (end < line.size()) glued.push_back(b + end);  // "…情况200 000121": the text runs on
-      break;
+      continue;
     }
-    if (title || after.size() < kHeadBytes) continue;
+    if (after.size() < kHeadBytes) continue;
     if (std::binary_search(m.heads.begin(), m.heads.end(), after.substr(0, kHeadBytes))) out.push_back(b + i);
   }
 }
