@@ -214,6 +214,17 @@ void tokenize(const Doc& doc, size_t first, size_t last, TokenStream& ts) {
         from = bar + 1;
       }
       if (ts.tokens.size() - first_cell >= 3) {
+        // A row whose last cell is blank, cut from a collapsed markdown table ("四、结转… | 1 | … | 0 | |"):
+        // the blank between its last two bars is a cell.
+        std::string_view tail = trim(line);
+        if (tail.size() >= 3 && tail.back() == '|') {
+          size_t k = tail.size() - 1;
+          while (k > 0 && tail[k - 1] == ' ') --k;
+          if (k < tail.size() - 1 && k > 0 && tail[k - 1] == '|' && (k < 2 || tail[k - 2] == ' ')) {
+            size_t at = size_t(tail.data() - line.data()) + k;  // the last bar
+            push_cell(ts, doc, base + uint32_t(at), base + uint32_t(at));
+          }
+        }
         Token end;
         end.kind = Token::row_end;
         if (first_cell > 0 && ts.tokens[first_cell - 1].kind != Token::row_end)

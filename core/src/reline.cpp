@@ -177,8 +177,12 @@ void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t
       // in the trailing-pipe layout ("总计 | |||||| 0 | 0 | …").
       if (run == 0 && word.size() > 1) border = i;
       // One markdown row's closing bar and the next one's opening bar, after a row's numbers
-      // ("… 0 | 9 | | 0 | 0 …"): the next row starts at the second bar.
-      if (run >= kRowEnd && last_bar + 2 == i && word.size() == 1) { out.push_back(b + i); run = 0; }
+      // ("… 0 | 9 | | 0 | 0 …"): the next row starts at the second bar. Not when text follows
+      // ("… 0 | 0 | | 三、…"): the row's last cell is blank, and the text's own break ends the row.
+      if (run >= kRowEnd && last_bar + 2 == i && word.size() == 1 && w != std::string_view::npos) {
+        std::string_view next = rest.substr(w + 1);
+        if (is_number_word(next.substr(0, next.find(' ')))) { out.push_back(b + i); run = 0; }
+      }
       last_bar = i;
       continue;
     }
@@ -196,6 +200,8 @@ void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t
     run = 0;
     border = std::string_view::npos;
     if (rest.compare(0, std::strlen(kCaption), kCaption) == 0) { out.push_back(b + i); continue; }
+    // A markdown heading's marks ("… 行政事业性收费 0 ## 表二：…"): a heading starts there.
+    if (word.size() <= 6 && word.find_first_not_of('#') == std::string_view::npos) { out.push_back(b + i); continue; }
     if (std::binary_search(m.words.begin(), m.words.end(), word)) { out.push_back(b + i); continue; }
     if (std::find(m.bare.begin(), m.bare.end(), word) != m.bare.end()) {  // " 引言 ": a line of its own
       out.push_back(b + i);

@@ -200,6 +200,31 @@ bool ends_in_page_number(const Values& vs) {
   return dash(vs[vs.size() - 3]) && dash(vs.back()) && n.value.kind == Value::number && n.raw.size() <= 3;
 }
 
+/// The length of a page number at the end of a cell's text, with the space before it ("行政事业性收费 0
+/// — 4 —", a collapsed report's page break after a row): "— 4 —", "- 4 -", "-4-", "–4–"; else 0.
+size_t page_number_suffix(std::string_view text) {
+  auto dash_before = [&](size_t e) -> size_t {  // bytes of a dash ending at e, or 0
+    if (e >= 1 && text[e - 1] == '-') return 1;
+    if (e >= 3 && (text.substr(e - 3, 3) == "\xe2\x80\x94" || text.substr(e - 3, 3) == "\xe2\x80\x93")) return 3;
+    return 0;
+  };
+  size_t e = text.size();
+  size_t d = dash_before(e);
+  if (!d) return 0;
+  e -= d;
+  while (e > 0 && text[e - 1] == ' ') --e;
+  size_t digits = 0;
+  while (e > 0 && text[e - 1] >= '0' && text[e - 1] <= '9') --e, ++digits;
+  if (digits == 0 || digits > 3) return 0;
+  while (e > 0 && text[e - 1] == ' ') --e;
+  d = dash_before(e);
+  if (!d) return 0;
+  e -= d;
+  if (e == 0 || text[e - 1] != ' ') return 0;
+  while (e > 0 && text[e - 1] == ' ') --e;
+  return text.size() - e;
+}
+
 void place_row(Doc& doc, TableHit& th, Template t, std::string_view row, const std::vector<std::string>& cols,
                const std::vector<std::string>& keys, const Values& all, uint32_t label_start, uint32_t label_end) {
   // More values than columns, and a page number at the end that makes them fit: not the row's.
@@ -1283,6 +1308,9 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       continue;
     }
     bool has_tail = split_numeric_tail(t.text, tail);
+    if (!has_tail) {  // a row's value, then a page number ("行政事业性收费 0 — 4 —")
+      if (size_t pn = page_number_suffix(t.text)) has_tail = split_numeric_tail(t.text.substr(0, t.text.size() - pn), tail);
+    }
     if (has_tail) label_key_into(t.text.substr(0, tail.label_bytes), label);  // else the label is the cell: `k`
     Template rgen = Template::unknown;
     const RowDef* r = match_proactive_row(has_tail ? label : k, rgen);

@@ -209,9 +209,23 @@ def collapsed_captioned():
     out += [HEAD4, "行政复议 行政诉讼", " ".join(str(x) for x in APPEALS)]
     return [" ".join(out) + " " + "五、存在的主要问题及改进情况 本部分正文。" * 10]
 
+def collapsed_markdown_blank():
+    out = markdown()
+    i = next(j for j,l in enumerate(out) if l.startswith("| 3.其他"))
+    out[i] = "| 3.其他 | 0 | 0 | 0 | 0 | 0 | 0 |  |"
+    return [" ".join(" ".join(out).split())]
+def collapsed_proactive():
+    t = ["二、主动公开政府信息情况", "第二十条第（一）项", "信息内容 本年制发件数 本年废止件数 现行有效件数", "规章 0 0 0",
+         "行政规范性文件 8 1 18", "第二十条第（五）项", "信息内容 本年处理决定数量", "行政许可 12",
+         "第二十条第（六）项", "信息内容 本年处理决定数量", "行政处罚 3", "行政强制 0",
+         "第二十条第（八）项", "信息内容 本年收费金额（单位：万元）", "行政事业性收费 0", "— 4 —"]
+    return [" ".join(t + rows_tsv(sep=" "))]
+
 files["collapsed.txt"] = "# Whitespace collapsed\n\nCrawlers often store a page's text with every run of whitespace collapsed into one space:\nthe whole table, even the whole report, on one line.\n\n" + \
   example("The whole table on one line", "", collapsed(), expect_all()) + \
-  example("Rows captioned apart, labels without their numbering, on one line", "A page that gives each row a caption of its own (`### （一）予以公开`) and prints the row under it without the numbering (`予以公开 5 1 0 0 0 0 6`), collapsed: a 表三 label starts a line when a whole row of numbers follows it, and a line break before a heading goes before its `#` marks.", collapsed_captioned(), expect_key())
+  example("Rows captioned apart, labels without their numbering, on one line", "A page that gives each row a caption of its own (`### （一）予以公开`) and prints the row under it without the numbering (`予以公开 5 1 0 0 0 0 6`), collapsed: a 表三 label starts a line when a whole row of numbers follows it, and a line break before a heading goes before its `#` marks.", collapsed_captioned(), expect_key()) + \
+  example("A markdown table on one line, a row's last cell blank", "`… | 3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | | | （七）总计 | …`: the bars around the blank are one cell, not one row's end and the next one's start (text follows them, not numbers).", collapsed_markdown_blank(), ["cell requests other.other/total = null", "cell requests other.other/natural = 0", "cell requests total/total = 12", "cell requests carried_forward/total = 3", "check requests.* = pass", "check requests.applicants/other.other = skip"]) + \
+  example("表二 on one line, a page number after its last value", "`行政事业性收费 0 — 4 —`: the page break's number is not the row's.", collapsed_proactive(), ["cell proactive rules/issued = 0", "cell proactive normative_docs/issued = 8", "cell proactive normative_docs/repealed = 1", "cell proactive normative_docs/in_force = 18", "cell proactive licensing/decisions = 12", "cell proactive penalty/decisions = 3", "cell proactive coercion/decisions = 0", "cell proactive fees/amount = 0", "cell requests granted/natural = 5"])
 
 def bare_cr():
     return [l + "␍" for l in rows_tsv()]
