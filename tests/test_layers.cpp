@@ -219,6 +219,27 @@ TEST_CASE("sections: nested lists, split headings, duplicates, missing, numberin
   CHECK(r.report.year == 2020);
 }
 
+TEST_CASE("sections: a pre-2019 report's missing part is named without a number") {
+  // The pre-2019 layout's parts have no fixed numbers: "缺少「…」", never "缺少第部分「…」".
+  auto r = check("三元区城关街道2017年政府信息公开工作年度报告\n引言\n正文。\n一、概述\n正文。\n"
+                 "二、主动公开政府信息情况\n正文。\n三、政府信息依申请公开办理情况\n正文。\n"
+                 "五、政府信息公开工作存在的主要问题及改进措施\n正文。\n");
+  int missing = 0;
+  for (const auto& f : r.diagnostics) {
+    if (f.rule != "NB0201") continue;
+    ++missing;
+    CHECK(f.zh.find("第部分") == std::string::npos);
+    CHECK(f.zh.rfind("缺少「", 0) == 0);
+    CHECK(f.en.rfind("Section '", 0) == 0);
+  }
+  CHECK(missing == 1);  // 复议、诉讼
+  auto m = check("某某县人民政府2022年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n正文。\n");
+  bool numbered = false;
+  for (const auto& f : m.diagnostics)
+    if (f.rule == "NB0201" && f.zh.rfind("缺少第三部分「", 0) == 0 && f.en.rfind("Section 3 '", 0) == 0) numbered = true;
+  CHECK(numbered);
+}
+
 TEST_CASE("rule table: ids sorted, unique, both languages") {
   auto r = check("一、总体情况\n");
   (void)r;

@@ -59,8 +59,8 @@ constexpr RuleInfo kRules[] = {
      "The reporting body could not be determined from the title or the signature."},
     // ── sections ───────────────────────────────────────────────────────────
     {"NB0201", "section-missing", S::error,
-     "缺少第{num}部分「{title}」。",
-     "Section {num_en} '{title}' ({title_en}) is missing."},
+     "缺少{part}「{title}」。",
+     "{part_en}'{title}' ({title_en}) is missing."},
     {"NB0202", "section-duplicated", S::warning,
      "「{title}」第 {nth} 次出现（第 {first_line} 行已出现过）。",
      "Section '{title}' ({title_en}) appears a {nth_en} time (first at line {first_line})."},

@@ -385,8 +385,9 @@ void check_sections(Doc& doc, Analysis& a) {
         if (ex && ex->number > s.number) { at = h.start; break; }
       }
     Finding f = make_finding("NB0201", at, at,
-                             {{"num", s.number ? chinese_numeral(s.number) : std::string("")},
-                              {"num_en", s.number ? std::to_string(s.number) : std::string("")},
+                             // (a pre-2019 layout's parts have no fixed numbers: no "第…部分")
+                             {{"part", s.number ? "第" + chinese_numeral(s.number) + "部分" : std::string("")},
+                              {"part_en", s.number ? "Section " + std::to_string(s.number) + " " : std::string("Section ")},
                               {"title", title_of(s)}, {"title_en", s.en}});
     if (!modern) f.severity = Severity::warning;
     doc.findings.push_back(std::move(f));
