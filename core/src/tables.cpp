@@ -576,6 +576,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     bool glued = false;
     bool from_lines = false;  // its values came on lines of their own, after the label
     bool assembled = false;   // its values were gathered from more than one line
+    bool tentative = false;   // given a values line only if it splits among labels waiting beside it (take_pending)
   };
   std::vector<Row> rows;
   bool started = false;
@@ -591,7 +592,11 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   bool fragment = false;         // this line began with text that matched no label
   std::vector<std::string> detached;
   size_t orphan_value_rows = 0;  // values-only rows no label could be paired with
-  auto take_pending = [&]() -> bool {
+  // Those rows themselves, in print order (placed between the rows around them, after the loop).
+  std::vector<Values> orphans;
+  bool orphan_open = false;      // the current line is an orphan row
+  // `line_values`: how many values the line holds, when it is known here (one cell of numbers).
+  auto take_pending = [&](size_t line_values = 0) -> bool {
     // Values one per line (or a row's values wrapped over lines) after a label printed alone
     // continue that row until it has all its columns.
     if (!rows.empty() && rows.back().from_lines && rows.back().values.size() < ncols) {
@@ -632,6 +637,19 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     // it, is this line's, whatever older labels still wait (they are further up, other rows between).
     const bool isolated = !pending.empty() && pending.back() + 1 == rows.size() &&
                           (pending.size() == 1 || pending[pending.size() - 2] + 2 != rows.size());
+    // Labels printed alone, out of the template's order ("2.其他法律… / 1.属于国家秘密"), then one values
+    // line: the label right before it takes the line for now. Kept only when the line holds the rows
+    // of that label and of labels waiting beside it, consecutive in the template, each adding up, in
+    // one way only (the split after the loop); else dropped.
+    if (!isolated && !in_order && !chained && pending.size() >= 2 && pending.back() + 1 == rows.size() &&
+        line_values >= 2 * ncols && line_values <= 3 * ncols && line_values % ncols == 0) {
+      pending.pop_back();
+      chain = 0;
+      rows.back().closed = false;
+      rows.back().from_lines = true;
+      rows.back().tentative = true;
+      return true;
+    }
     if (!isolated && !in_order && !chained) {
       ++orphan_value_rows;
       return false;
@@ -662,6 +680,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       labels_in_line = 0;
       line_start = true;
       fragment = false;
+      orphan_open = false;
       continue;
     }
     const ValueInfo value = value_info(t.text);
@@ -669,21 +688,35 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       bool open = !rows.empty() && !rows.back().closed;
       if (!open && started && (line_start || fragment) && value.kind == Value::number) {
         open = take_pending();
-        if (!open) { line_start = false; fragment = false; continue; }
+        if (!open) {
+          line_start = false;
+          fragment = false;
+          orphans.emplace_back();
+          orphan_open = true;
+          add_value(orphans.back(), t, value);
+          continue;
+        }
       }
       if (open) add_value(rows.back().values, t, value);
+      else if (orphan_open) add_value(orphans.back(), t, value);
       line_start = false;
       continue;
     }
     bool at_line_start = line_start;
     line_start = false;
+    orphan_open = false;
     if (numbers_only(t.text, nums)) {  // "37 1 0 0 0 0 38" in one cell
       bool open = !rows.empty() && !rows.back().closed;
       // On a line of its own, after a label printed alone: that label's values.
-      if (!open && started && (at_line_start || fragment)) open = take_pending();
+      const bool own_line = started && (at_line_start || fragment);
+      if (!open && own_line) open = take_pending(nums.pieces.size());
       if (open) {
         add_tail(rows.back().values, t, nums);
         continue;
+      }
+      if (own_line) {
+        orphans.emplace_back();
+        add_tail(orphans.back(), t, nums);
       }
     }
     // A text cell: a row label, possibly with its numbers after it.
@@ -760,6 +793,161 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   }
   if (rows.empty() && th.glued.empty()) return;
   th.found = true;
+  // One label followed by the values of two or three rows (k × ncols numbers, each run of ncols a row
+  // whose total is the sum of its applicants), and the labels of its neighbours in the template
+  // printed close by without values — a browser's copy of a table whose row-spanning cells put
+  // labels out of place ("（一）予以公开 9 0 … 9 0 0 … 0 （二）部分公开…", "2.其他法律… 1.属于国家秘密
+  // 0 … 0 0 … 0"): the runs go to those rows in the template's order. The counts and the identities
+  // leave that one reading; anything less certain is left as it was (NB0604).
+  for (size_t i = 0; i < rows.size(); ++i) {
+    Row& r = rows[i];
+    const size_t k = r.values.size() / ncols;
+    // (a values line taken tentatively that does not split is no one's: see take_pending)
+    struct Drop {
+      Row& r; size_t& orphans; bool keep = false;
+      ~Drop() { if (r.tentative && !keep) { r.values.clear(); r.from_lines = false; ++orphans; } r.tentative = false; }
+    } drop{r, orphan_value_rows};
+    if (k < 2 || k > 3 || r.values.size() % ncols || r.glued) continue;
+    bool numbers = true;
+    for (const auto& v : r.values) numbers &= v.value.kind == Value::number;
+    if (!numbers) continue;
+    std::vector<Values> runs(k);
+    bool hold = true;
+    for (size_t g = 0; g < k; ++g) {
+      runs[g].assign(r.values.begin() + long(g * ncols), r.values.begin() + long((g + 1) * ncols));
+      hold &= applicants_hold(runs[g]);
+    }
+    if (!hold) continue;
+    // The label-only rows next to it in print (no row with values between), not placed elsewhere.
+    auto waiting = [&](size_t j) {
+      if (!rows[j].values.empty() || rows[j].glued) return false;
+      for (const auto& o : rows)
+        if (o.row->def == rows[j].row->def && !o.values.empty()) return false;
+      return true;
+    };
+    std::vector<size_t> near{i};
+    for (size_t j = i; j > 0 && i - (j - 1) <= k && waiting(j - 1); --j) near.push_back(j - 1);
+    for (size_t j = i + 1; j < rows.size() && j - i <= k && waiting(j); ++j) near.push_back(j);
+    // Positions in the template (either generation's data rows): k of them must be consecutive,
+    // r's among them.
+    for (Template gen : {Template::v2021, Template::v2019}) {
+      std::vector<std::string_view> data;
+      for (const auto& d : template_def(gen).request_rows)
+        if (!d.group_only && d.key[0]) data.push_back(d.key);
+      auto pos = [&](size_t j) -> ptrdiff_t {
+        auto it = std::find(data.begin(), data.end(), rows[j].row->key);
+        return it == data.end() ? -1 : it - data.begin();
+      };
+      const ptrdiff_t pr = pos(i);
+      if (pr < 0) continue;
+      std::vector<size_t> chosen;  // rows of `near` at positions first … first + k - 1, template order
+      size_t readings = 0;
+      for (ptrdiff_t first = std::max<ptrdiff_t>(0, pr - ptrdiff_t(k) + 1); first <= pr; ++first) {
+        std::vector<size_t> got;
+        for (size_t g = 0; g < k; ++g) {
+          size_t hit = SIZE_MAX;
+          for (size_t j : near)
+            if (pos(j) == first + ptrdiff_t(g)) hit = j;
+          if (hit == SIZE_MAX) break;
+          got.push_back(hit);
+        }
+        if (got.size() == k) { chosen = got; ++readings; }
+      }
+      if (readings != 1) continue;  // none, or more than one: no guess
+      for (size_t g = 0; g < k; ++g) {
+        Row& to = rows[chosen[g]];
+        to.values = std::move(runs[g]);
+        to.closed = true;
+        to.from_lines = true;
+        th.used.push_back("requests.applicants/" + std::string(to.row->key));
+      }
+      drop.keep = true;
+      break;
+    }
+  }
+  // Values rows no label took, between two rows placed by their labels (in print, and in the
+  // template's order): the template rows between those two that have no values yet take them, in
+  // order, when there are as many of them as such rows, each a whole row that adds up. The labels
+  // printed out of place between (before their values, after them, two swapped) do not matter then:
+  // the rows on either side and the count leave one reading, which the identities confirm.
+  // A lone number on its own line between a label printed alone and that row's values ("2.申请人逾期未按
+  // 收费… / 1 / 0 0 0 0 0 0 0"): a stray digit, not the row's first cell, when the rest is a whole row
+  // that adds up.
+  for (auto& r : rows) {
+    if (!r.from_lines || r.values.size() != ncols + 1 || r.values.front().raw.size() > 3) continue;
+    if (doc.line_of(r.values[0].start) == doc.line_of(r.values[1].start)) continue;
+    Values rest(r.values.begin() + 1, r.values.end());
+    bool numbers = true;
+    for (const auto& v : r.values) numbers &= v.value.kind == Value::number;
+    if (numbers && applicants_hold(rest)) r.values = std::move(rest);
+  }
+  if (!orphans.empty()) {
+    bool v21 = false;
+    for (const auto& r : rows) v21 |= r.row->other_sub;
+    std::vector<std::string_view> data;
+    for (const auto& d : template_def(v21 ? Template::v2021 : Template::v2019).request_rows)
+      if (!d.group_only && d.key[0]) data.push_back(d.key);
+    auto pos = [&](std::string_view key) -> ptrdiff_t {
+      auto it = std::find(data.begin(), data.end(), key);
+      return it == data.end() ? -1 : it - data.begin();
+    };
+    std::vector<bool> filled(data.size(), false);
+    for (const auto& r : rows)
+      if (!r.values.empty() && pos(r.row->key) >= 0) filled[size_t(pos(r.row->key))] = true;
+    std::vector<size_t> with;  // rows with values, in print order
+    for (size_t j = 0; j < rows.size(); ++j)
+      if (!rows[j].values.empty()) with.push_back(j);
+    std::sort(with.begin(), with.end(), [&](size_t a, size_t b) { return rows[a].label_start < rows[b].label_start; });
+    auto whole = [&](const Values& vs) {
+      if (vs.size() != ncols) return false;
+      for (const auto& v : vs) if (v.value.kind != Value::number) return false;
+      return applicants_hold(vs);
+    };
+    std::vector<Row> added;
+    for (size_t w = 0; w + 1 < with.size(); ++w) {
+      const Row& a = rows[with[w]];
+      const Row& b = rows[with[w + 1]];
+      const ptrdiff_t pa = pos(a.row->key), pb = pos(b.row->key);
+      if (pa < 0 || pb <= pa + 1) continue;
+      const uint32_t from = a.values.back().end, to = b.label_start;
+      std::vector<size_t> between;  // orphans printed between a's values and b's label
+      bool stray = false;
+      for (size_t o = 0; o < orphans.size(); ++o) {
+        if (orphans[o].empty() || orphans[o].front().start < from || orphans[o].front().start > to) continue;
+        // (a lone number between, "1", is no row: a page's stray digit)
+        if (orphans[o].size() == 1) continue;
+        if (!whole(orphans[o])) stray = true;
+        between.push_back(o);
+      }
+      std::vector<size_t> gap;
+      for (ptrdiff_t q = pa + 1; q < pb; ++q)
+        if (!filled[size_t(q)]) gap.push_back(size_t(q));
+      if (stray || between.empty() || between.size() != gap.size() || size_t(pb - pa - 1) != gap.size()) continue;
+      for (size_t g = 0; g < gap.size(); ++g) {
+        std::string_view key = data[gap[g]];
+        Values& vs = orphans[between[g]];
+        Row* to_row = nullptr;
+        for (auto& r : rows)
+          if (r.row->key == key && r.values.empty() && !r.glued) { to_row = &r; break; }
+        if (!to_row) {
+          const RequestRow* rr = nullptr;
+          for (const auto& c : request_candidates().rows)
+            if (c.key == key && c.other_sub == (key.rfind("other.", 0) == 0)) { rr = &c; break; }
+          if (!rr) continue;
+          added.push_back({rr, vs.front().start, vs.front().start, {}, true, false});
+          to_row = &added.back();
+        }
+        to_row->values = std::move(vs);
+        to_row->from_lines = true;
+        to_row->closed = true;
+        filled[gap[g]] = true;
+        th.used.push_back("requests.applicants/" + std::string(key));
+        vs.clear();
+        if (orphan_value_rows) --orphan_value_rows;
+      }
+    }
+    for (auto& r : added) rows.push_back(std::move(r));
+  }
   // Rows left without values: try the template's order (read_requests_by_order). It is taken
   // when it agrees with every row the labels placed.
   size_t with_values = 0;

@@ -188,7 +188,24 @@ def pdf_by_column():
     out += [r[2] for r in ROWS]
     out += [HEAD4, "行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] + [str(x) for x in APPEALS]
     return out
+def labels_out_of_place():
+    """Value rows printed without their labels, the labels loose elsewhere (103's PDF as markdown)."""
+    out = [HEAD] + header_lines(" ")
+    vals = lambda k: " ".join(str(x) for x in dict((r[1], r[3]) for r in ROWS)[k])
+    for g,k,l,v in ROWS:
+        if g: out.append(g)
+        if k == "partial": out += [vals(k), l]                     # values first, then the label
+        elif k == "denied.state_secret": out += ["2.其他法律行政法规禁止公开", l + " " + vals(k)]  # the next label first
+        elif k == "denied.law_forbidden": out.append(vals(k))      # its values after 1.'s row
+        elif k == "unable.not_held": out += ["1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确", vals(k)]
+        elif k in ("unable.need_create", "unable.unclear"): out.append(vals(k))
+        elif k == "other.no_fee": out += [l, "1", vals(k)]       # a stray digit on a line of its own
+        else: out.append(l + " " + vals(k))
+    out += [HEAD4, "行政复议 行政诉讼", " ".join(str(x) for x in APPEALS)]
+    return out
+
 files["pdftotext.txt"] = "# Text extracted from a PDF\n\n`pdftotext` and copy from a PDF viewer print a row's label apart from its values, values\nseparated by spaces, and page numbers or running headers inside the table.\n\n" + \
+  example("Value rows without their labels, between rows printed with theirs", "A PDF turned into text or markdown whose row-spanning cells moved labels away from their values: （二）'s label after its values, 2.'s label before 1.'s row and its values after it, （四）'s three labels in a block before their three value rows, a stray `1` on a line of its own between （六）2.'s label and its values. Each run of value rows stands between two rows printed with their labels; the template rows between those two take them in order, when the counts are equal and every row adds up (`by order`; their applicants checks are `used_for_recovery`).", labels_out_of_place(), expect_all(["by requests partial/natural = order", "by requests denied.law_forbidden/total = order", "by requests unable.need_create/natural = order", "by requests granted/natural = label"])) + \
   example("Label on one line, its values on the next (pdftotext default)", "The values line that directly follows a label printed alone is that label's (`by order`).", pdf_default(), expect_all(["by requests granted/natural = order", "by requests total/total = order"])) + \
   example("Columns padded with spaces (pdftotext -layout)", "", pdf_layout(), expect_all()) + \
   example("Every value on its own line after its label", "The values that follow a label printed alone, one per line, fill its row up to seven.", pdf_values_per_line(), expect_key(["by requests carried_forward/total = order"])) + \
