@@ -185,10 +185,15 @@ void tokenize(const Doc& doc, size_t first, size_t last, TokenStream& ts) {
         markdown_segments(line, [&](size_t b, size_t e) { separator &= only(trim(line.substr(b, e - b)), "-: "); });
         if (separator) { push_row_end(ts); continue; }
         push_row_end(ts);
-        // (a separator row run into a data row, as a collapsed report has it: "|---|---| | 行政… | 40 |")
+        // (a separator row run into a data row, as a collapsed report has it: "|---|---| | 行政… | 40 |";
+        // the blank between the separator's last bar and the row's first is no cell)
+        bool after_separator = false;
         markdown_segments(line, [&](size_t b, size_t e) {
           std::string_view seg = trim(line.substr(b, e - b));
-          if (seg.size() >= 3 && only(seg, "-:")) return;
+          if (seg.size() >= 3 && only(seg, "-:")) { after_separator = true; return; }
+          const bool boundary = after_separator && seg.empty();
+          after_separator = false;
+          if (boundary) return;
           push_cell(ts, doc, base + uint32_t(b), base + uint32_t(e));
         });
         push_row_end(ts);

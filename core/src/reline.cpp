@@ -255,6 +255,37 @@ void before_marks(const std::string& text, size_t b, std::vector<size_t>& breaks
   }
 }
 
+/// In a collapsed markdown table (its "|---|" rows are in the line), a row's label comes after its
+/// row's opening bar ("| 1.属于国家秘密 | 0 | …"). A label that a break starts after the closing bar
+/// of a value's cell is printed loose, outside any row ("… 5.属于三类内部事务信 息 1.本机关不掌握相关政 府信息 | 1 | 0 | …", a PDF's
+/// row-spanning cells): the row of numbers after it is not its own, so it starts a line of its own.
+void loose_labels(const std::string& text, size_t b, size_t e, std::vector<size_t>& breaks) {
+  std::string_view line(text.data() + b, e - b);
+  if (line.find("|---") == std::string_view::npos) return;
+  constexpr size_t kLabelMax = 200;  // bytes, as row_follows
+  const size_t n = breaks.size();
+  for (size_t k = 0; k < n; ++k) {
+    const size_t at = breaks[k] - b;  // the space the new line starts after
+    if (at == 0 || at + 1 >= line.size() || line[at + 1] == '|') continue;
+    // Only when the last bar before it closes a value's cell ("… | 0 | 5.属于…") or a separator row
+    // ("|---|---| （四）…"): a bar after text may
+    // open the label's own row ("…其他情形） | （三）不予公开 1.属于国家秘密 | 0 | …"), and one after a
+    // bar does ("… | | 三、本年度办理结果 （一）予以公开 | 5 | …").
+    size_t last = line.rfind('|', at);
+    if (last == std::string_view::npos || last < 2) continue;
+    if (line[last - 1] != '-' && line[last - 1] != ':') {  // (a separator row's last bar closes too)
+      if (line[last - 1] != ' ') continue;
+      size_t ws = line.rfind(' ', last - 2);
+      ws = ws == std::string_view::npos ? 0 : ws + 1;
+      if (!is_number_word(line.substr(ws, last - 1 - ws))) continue;
+    }
+    size_t bar = line.find(" |", at + 1);
+    if (bar == std::string_view::npos || bar - at > kLabelMax || bar + 3 >= line.size() || line[bar + 2] != ' ') continue;
+    std::string_view next = line.substr(bar + 3);
+    if (is_number_word(next.substr(0, next.find(' ')))) breaks.push_back(b + bar);
+  }
+}
+
 void reline_collapsed(Doc& doc) {
   std::vector<size_t> breaks, line_breaks, glued, line_glued;
   for (const Line& ln : doc.lines) {
@@ -263,6 +294,7 @@ void reline_collapsed(Doc& doc) {
     line_glued.clear();
     find_breaks(doc.text, ln.start, ln.end, line_breaks, line_glued);
     before_marks(doc.text, ln.start, line_breaks);
+    loose_labels(doc.text, ln.start, ln.end, line_breaks);
     find_glued_headings(doc.text, ln.start, ln.end, line_glued);
     if (line_breaks.size() + line_glued.size() < kMinBreaks) continue;
     breaks.insert(breaks.end(), line_breaks.begin(), line_breaks.end());

@@ -870,16 +870,48 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   // order, when there are as many of them as such rows, each a whole row that adds up. The labels
   // printed out of place between (before their values, after them, two swapped) do not matter then:
   // the rows on either side and the count leave one reading, which the identities confirm.
+  // A blank cell after a whole row's values (a collapsed markdown row's closing bar and the next
+  // row's opening one, "… | 0 | | （五）…") is no cell of the table.
+  // (Only after ncols numbers: "\t\t0\t0\t…\t" is a row whose blanks fit_row places.)
+  auto trim_blank = [&](Values& vs) {
+    if (vs.size() != ncols + 1 || vs.back().value.kind != Value::empty || !vs.back().raw.empty()) return;
+    for (size_t j = 0; j < ncols; ++j)
+      if (vs[j].value.kind != Value::number) return;
+    vs.pop_back();
+  };
+  for (auto& r : rows) trim_blank(r.values);
+  for (auto& o : orphans) trim_blank(o);
   // A lone number on its own line between a label printed alone and that row's values ("2.申请人逾期未按
   // 收费… / 1 / 0 0 0 0 0 0 0"): a stray digit, not the row's first cell, when the rest is a whole row
   // that adds up.
   for (auto& r : rows) {
-    if (!r.from_lines || r.values.size() != ncols + 1 || r.values.front().raw.size() > 3) continue;
+    if (!(r.from_lines || r.assembled) || r.values.size() != ncols + 1 || r.values.front().raw.size() > 3) continue;
     if (doc.line_of(r.values[0].start) == doc.line_of(r.values[1].start)) continue;
     Values rest(r.values.begin() + 1, r.values.end());
     bool numbers = true;
     for (const auto& v : r.values) numbers &= v.value.kind == Value::number;
     if (numbers && applicants_hold(rest)) r.values = std::move(rest);
+  }
+  // The same, when the stray digit ended the label's line ("…信息公开申请 1" / "| 0 | 0 | … |") and the
+  // row of numbers after it was left without a label: that row is the label's.
+  for (auto& r : rows) {
+    if (r.values.size() != 1 || r.values[0].value.kind != Value::number || r.values[0].raw.size() > 3) continue;
+    uint32_t next = UINT32_MAX;  // the next row printed with values
+    for (const auto& o : rows)
+      if (&o != &r && !o.values.empty() && o.label_start > r.label_start) next = std::min(next, o.label_start);
+    for (auto& o : orphans) {
+      if (o.empty() || o.front().start < r.values[0].end || o.front().start > next) continue;
+      bool numbers = o.size() == ncols;
+      for (const auto& v : o) numbers &= v.value.kind == Value::number;
+      if (numbers && applicants_hold(o)) {
+        r.values = std::move(o);
+        o.clear();
+        r.from_lines = true;
+        if (orphan_value_rows) --orphan_value_rows;
+        th.used.push_back("requests.applicants/" + std::string(r.row->key));
+      }
+      break;  // only the first row of numbers after it
+    }
   }
   if (!orphans.empty()) {
     bool v21 = false;

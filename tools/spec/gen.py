@@ -226,6 +226,20 @@ def collapsed_captioned():
     out += [HEAD4, "行政复议 行政诉讼", " ".join(str(x) for x in APPEALS)]
     return [" ".join(out) + " " + "五、存在的主要问题及改进情况 本部分正文。" * 10]
 
+def collapsed_markdown_loose():
+    """103's markdown, collapsed: value rows without labels, the labels loose between the rows."""
+    vals = lambda k: "| " + " | ".join(str(x) for x in dict((r[1], r[3]) for r in ROWS)[k]) + " |"
+    out = [HEAD, "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |", "|---|---|---|---|---|---|---|---|"]
+    for g,k,l,v in ROWS:
+        row = "| " + " | ".join([(g + " " if g else "") + l] + [str(x) for x in v]) + " |"
+        if k == "partial": out += [vals(k), "|---|---|---|---|---|---|---|", l]
+        elif k == "unable.not_held": out += ["（四）无法提供", "1.本机关不掌握相关", "政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确", vals(k)]
+        elif k in ("unable.need_create", "unable.unclear"): out += ["|---|---|---|---|---|---|---|", vals(k)]
+        elif k == "other.no_fee": out += [l + " 1", vals(k)]
+        else: out.append(row)
+    out += [HEAD4, "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |",
+            "|" + "---|"*15, "| " + " | ".join(str(x) for x in APPEALS) + " |"]
+    return [" ".join(" ".join(out).split())]
 def collapsed_markdown_blank():
     out = markdown()
     i = next(j for j,l in enumerate(out) if l.startswith("| 3.其他"))
@@ -242,6 +256,7 @@ files["collapsed.txt"] = "# Whitespace collapsed\n\nCrawlers often store a page'
   example("The whole table on one line", "", collapsed(), expect_all()) + \
   example("Rows captioned apart, labels without their numbering, on one line", "A page that gives each row a caption of its own (`### （一）予以公开`) and prints the row under it without the numbering (`予以公开 5 1 0 0 0 0 6`), collapsed: a 表三 label starts a line when a whole row of numbers follows it, and a line break before a heading goes before its `#` marks.", collapsed_captioned(), expect_key()) + \
   example("A markdown table on one line, a row's last cell blank", "`… | 3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | | | （七）总计 | …`: the bars around the blank are one cell, not one row's end and the next one's start (text follows them, not numbers).", collapsed_markdown_blank(), ["cell requests other.other/total = null", "cell requests other.other/natural = 0", "cell requests total/total = 12", "cell requests carried_forward/total = 3", "check requests.* = pass", "check requests.applicants/other.other = skip"]) + \
+  example("A markdown table on one line, value rows without their labels", "103's PDF as markdown, collapsed: labels printed loose between the rows (`… | 0 | 0 | 1.本机关不掌握相关 政府信息 2.没有… | 4 | 0 | …`), a separator run into the next row (`|---|---| | 6 | 0 | …`), a stray `1` after a label. A label that no row's opening bar comes before is a line of its own; the value rows then stand between the rows printed with their labels and fill the template rows between (`by order`).", collapsed_markdown_loose(), expect_all(["by requests partial/natural = order", "by requests unable.not_held/total = order", "by requests other.no_fee/total = order", "by requests granted/natural = label"])) + \
   example("表二 on one line, a page number after its last value", "`行政事业性收费 0 — 4 —`: the page break's number is not the row's.", collapsed_proactive(), ["cell proactive rules/issued = 0", "cell proactive normative_docs/issued = 8", "cell proactive normative_docs/repealed = 1", "cell proactive normative_docs/in_force = 18", "cell proactive licensing/decisions = 12", "cell proactive penalty/decisions = 3", "cell proactive coercion/decisions = 0", "cell proactive fees/amount = 0", "cell requests granted/natural = 5"])
 
 def bare_cr():
