@@ -799,6 +799,9 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   // labels out of place ("（一）予以公开 9 0 … 9 0 0 … 0 （二）部分公开…", "2.其他法律… 1.属于国家秘密
   // 0 … 0 0 … 0"): the runs go to those rows in the template's order. The counts and the identities
   // leave that one reading; anything less certain is left as it was (NB0604).
+  std::vector<bool> key_has_values(request_candidates().keys, false);  // by key_id
+  for (const auto& r : rows)
+    if (!r.values.empty()) key_has_values[r.row->key_id] = true;
   for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
     const size_t k = r.values.size() / ncols;
@@ -820,10 +823,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     if (!hold) continue;
     // The label-only rows next to it in print (no row with values between), not placed elsewhere.
     auto waiting = [&](size_t j) {
-      if (!rows[j].values.empty() || rows[j].glued) return false;
-      for (const auto& o : rows)
-        if (o.row->def == rows[j].row->def && !o.values.empty()) return false;
-      return true;
+      return rows[j].values.empty() && !rows[j].glued && !key_has_values[rows[j].row->key_id];
     };
     std::vector<size_t> near{i};
     for (size_t j = i; j > 0 && i - (j - 1) <= k && waiting(j - 1); --j) near.push_back(j - 1);
@@ -859,6 +859,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
         to.values = std::move(runs[g]);
         to.closed = true;
         to.from_lines = true;
+        key_has_values[to.row->key_id] = true;
         th.used.push_back("requests.applicants/" + std::string(to.row->key));
       }
       drop.keep = true;
@@ -894,13 +895,24 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   }
   // The same, when the stray digit ended the label's line ("…信息公开申请 1" / "| 0 | 0 | … |") and the
   // row of numbers after it was left without a label: that row is the label's.
+  // (orphans are in print order; so is `starts`, the label positions of the rows with values)
+  std::vector<uint32_t> orphan_start;  // (kept when an orphan is taken and emptied)
+  for (const auto& o : orphans) orphan_start.push_back(o.empty() ? 0 : o.front().start);
+  auto orphan_at = [&](uint32_t from) {  // the first orphan printed from `from` on
+    return orphans.begin() + (std::lower_bound(orphan_start.begin(), orphan_start.end(), from) - orphan_start.begin());
+  };
+  std::vector<uint32_t> starts;
+  for (const auto& r : rows)
+    if (!r.values.empty()) starts.push_back(r.label_start);
+  std::sort(starts.begin(), starts.end());
   for (auto& r : rows) {
     if (r.values.size() != 1 || r.values[0].value.kind != Value::number || r.values[0].raw.size() > 3) continue;
-    uint32_t next = UINT32_MAX;  // the next row printed with values
-    for (const auto& o : rows)
-      if (&o != &r && !o.values.empty() && o.label_start > r.label_start) next = std::min(next, o.label_start);
-    for (auto& o : orphans) {
-      if (o.empty() || o.front().start < r.values[0].end || o.front().start > next) continue;
+    auto nx = std::upper_bound(starts.begin(), starts.end(), r.label_start);
+    const uint32_t next = nx == starts.end() ? UINT32_MAX : *nx;  // the next row printed with values
+    for (auto it = orphan_at(r.values[0].end); it != orphans.end(); ++it) {
+      Values& o = *it;
+      if (o.empty()) continue;
+      if (o.front().start > next) break;
       bool numbers = o.size() == ncols;
       for (const auto& v : o) numbers &= v.value.kind == Value::number;
       if (numbers && applicants_hold(o)) {
@@ -936,6 +948,11 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       return applicants_hold(vs);
     };
     std::vector<Row> added;
+    std::vector<size_t> bare(data.size(), SIZE_MAX);  // by template position: the first label-only row
+    for (size_t j = 0; j < rows.size(); ++j) {
+      const ptrdiff_t q = pos(rows[j].row->key);
+      if (q >= 0 && rows[j].values.empty() && !rows[j].glued && bare[size_t(q)] == SIZE_MAX) bare[size_t(q)] = j;
+    }
     for (size_t w = 0; w + 1 < with.size(); ++w) {
       const Row& a = rows[with[w]];
       const Row& b = rows[with[w + 1]];
@@ -944,8 +961,9 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       const uint32_t from = a.values.back().end, to = b.label_start;
       std::vector<size_t> between;  // orphans printed between a's values and b's label
       bool stray = false;
-      for (size_t o = 0; o < orphans.size(); ++o) {
-        if (orphans[o].empty() || orphans[o].front().start < from || orphans[o].front().start > to) continue;
+      for (size_t o = size_t(orphan_at(from) - orphans.begin()); o < orphans.size(); ++o) {
+        if (orphans[o].empty()) continue;
+        if (orphans[o].front().start > to) break;
         // (a lone number between, "1", is no row: a page's stray digit)
         if (orphans[o].size() == 1) continue;
         if (!whole(orphans[o])) stray = true;
@@ -958,9 +976,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       for (size_t g = 0; g < gap.size(); ++g) {
         std::string_view key = data[gap[g]];
         Values& vs = orphans[between[g]];
-        Row* to_row = nullptr;
-        for (auto& r : rows)
-          if (r.row->key == key && r.values.empty() && !r.glued) { to_row = &r; break; }
+        Row* to_row = bare[gap[g]] == SIZE_MAX ? nullptr : &rows[bare[gap[g]]];
         if (!to_row) {
           const RequestRow* rr = nullptr;
           for (const auto& c : request_candidates().rows)
