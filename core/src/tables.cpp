@@ -576,6 +576,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     bool glued = false;
     bool from_lines = false;  // its values came on lines of their own, after the label
     bool assembled = false;   // its values were gathered from more than one line
+    bool moved = false;       // given values printed beside another label (the split below): no print anchor
     bool tentative = false;   // given a values line only if it splits among labels waiting beside it (take_pending)
   };
   std::vector<Row> rows;
@@ -799,6 +800,53 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   // labels out of place ("（一）予以公开 9 0 … 9 0 0 … 0 （二）部分公开…", "2.其他法律… 1.属于国家秘密
   // 0 … 0 0 … 0"): the runs go to those rows in the template's order. The counts and the identities
   // leave that one reading; anything less certain is left as it was (NB0604).
+  // A row printed with its label and values, out of the template's order among the rows around it
+  // ("4.保护第三方… 0 … / 1.本机关不掌握相关政 府信息 1 0 0 0 0 0 1 / 6.属于四类过程性信息 1 …": a loose
+  // label run into the next values line): its values are taken as a row without a label for the
+  // passes below, and given back if none of them places it.
+  std::vector<std::pair<size_t, size_t>> demoted;  // (row, its orphan)
+  {
+    bool v21 = false;
+    for (const auto& r : rows) v21 |= r.row->other_sub;
+    std::vector<std::string_view> data;
+    for (const auto& d : template_def(v21 ? Template::v2021 : Template::v2019).request_rows)
+      if (!d.group_only && d.key[0]) data.push_back(d.key);
+    auto pos = [&](const Row& r) -> ptrdiff_t {
+      auto it = std::find(data.begin(), data.end(), r.row->key);
+      return it == data.end() ? -1 : it - data.begin();
+    };
+    std::vector<size_t> with;
+    for (size_t j = 0; j < rows.size(); ++j)
+      if (!rows[j].values.empty() && !rows[j].glued && pos(rows[j]) >= 0) with.push_back(j);
+    std::sort(with.begin(), with.end(), [&](size_t a, size_t b) { return rows[a].label_start < rows[b].label_start; });
+    // (only a whole row that adds up, where a template row between its print neighbours has no values)
+    std::vector<bool> has(data.size(), false);
+    for (size_t j : with) has[size_t(pos(rows[j]))] = true;
+    std::vector<size_t> odd;
+    for (size_t w = 1; w + 1 < with.size(); ++w) {
+      const ptrdiff_t pp = pos(rows[with[w - 1]]), pn = pos(rows[with[w + 1]]), pr = pos(rows[with[w]]);
+      if (!(pp < pn) || (pp < pr && pr < pn)) continue;
+      const Values& vs = rows[with[w]].values;
+      bool whole = vs.size() == ncols;
+      for (const auto& v : vs) whole &= v.value.kind == Value::number;
+      if (!whole || !applicants_hold(vs)) continue;
+      bool room = false;
+      for (ptrdiff_t q = pp + 1; q < pn; ++q) room |= !has[size_t(q)];
+      if (room) odd.push_back(with[w]);
+    }
+    for (size_t j : odd) {
+      Values vs = std::move(rows[j].values);
+      rows[j].values.clear();
+      const uint32_t at = vs.front().start;
+      auto it = std::lower_bound(orphans.begin(), orphans.end(), at,
+                                 [](const Values& o, uint32_t a) { return !o.empty() && o.front().start < a; });
+      const size_t oi = size_t(it - orphans.begin());
+      for (auto& d : demoted) if (d.second >= oi) ++d.second;
+      orphans.insert(it, std::move(vs));
+      demoted.push_back({j, oi});
+      ++orphan_value_rows;
+    }
+  }
   std::vector<bool> key_has_values(request_candidates().keys, false);  // by key_id
   for (const auto& r : rows)
     if (!r.values.empty()) key_has_values[r.row->key_id] = true;
@@ -821,13 +869,14 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       hold &= applicants_hold(runs[g]);
     }
     if (!hold) continue;
-    // The label-only rows next to it in print (no row with values between), not placed elsewhere.
+    // The label-only rows, not placed elsewhere.
     auto waiting = [&](size_t j) {
       return rows[j].values.empty() && !rows[j].glued && !key_has_values[rows[j].row->key_id];
     };
+    // (wherever they were printed: a label without values anywhere in the table has only these to take)
     std::vector<size_t> near{i};
-    for (size_t j = i; j > 0 && i - (j - 1) <= k && waiting(j - 1); --j) near.push_back(j - 1);
-    for (size_t j = i + 1; j < rows.size() && j - i <= k && waiting(j); ++j) near.push_back(j);
+    for (size_t j = 0; j < rows.size(); ++j)
+      if (j != i && waiting(j)) near.push_back(j);
     // Positions in the template (either generation's data rows): k of them must be consecutive,
     // r's among them.
     for (Template gen : {Template::v2021, Template::v2019}) {
@@ -859,6 +908,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
         to.values = std::move(runs[g]);
         to.closed = true;
         to.from_lines = true;
+        to.moved = chosen[g] != i;
         key_has_values[to.row->key_id] = true;
         th.used.push_back("requests.applicants/" + std::string(to.row->key));
       }
@@ -940,7 +990,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       if (!r.values.empty() && pos(r.row->key) >= 0) filled[size_t(pos(r.row->key))] = true;
     std::vector<size_t> with;  // rows with values, in print order
     for (size_t j = 0; j < rows.size(); ++j)
-      if (!rows[j].values.empty()) with.push_back(j);
+      if (!rows[j].values.empty() && !rows[j].moved) with.push_back(j);
     std::sort(with.begin(), with.end(), [&](size_t a, size_t b) { return rows[a].label_start < rows[b].label_start; });
     auto whole = [&](const Values& vs) {
       if (vs.size() != ncols) return false;
@@ -995,6 +1045,12 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       }
     }
     for (auto& r : added) rows.push_back(std::move(r));
+  }
+  for (const auto& [j, oi] : demoted) {  // not placed by any pass: back to its label
+    if (orphans[oi].empty()) continue;
+    if (rows[j].values.empty()) rows[j].values = std::move(orphans[oi]);
+    orphans[oi].clear();
+    if (orphan_value_rows) --orphan_value_rows;
   }
   // Rows left without values: try the template's order (read_requests_by_order). It is taken
   // when it agrees with every row the labels placed.

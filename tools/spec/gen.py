@@ -213,6 +213,20 @@ files["pdftotext.txt"] = "# Text extracted from a PDF\n\n`pdftotext` and copy fr
   example("Labels in one block, stacked rows column by column (pdftotext default)", "The PDF's cells that stack in a column come out one column at a time (11 rows × 7, then 8 × 7, then 2 × 7) and every label after them. The count of values is exactly one table (175), so the rows are read in the template's order; each block's reading is verified by total = Σ applicants (NB0613, `by order`).", pdf_by_column(), expect_all(["by requests new_received/natural = order", "by requests denied.state_secret/total = order", "by requests carried_forward/total = order"])) + \
   example("The report's own error inside a block printed by column", "One row of a block breaks total = Σ applicants while the others hold: the column-wise reading stands (the shape and the other rows confirm it) and the failing identities are the report's error.", pdf_by_column_error(), ["cell requests unable.not_held/natural = 2", "cell requests unable.not_held/total = 4", "check requests.applicants/unable.not_held = fail", "check requests.results/total = fail", "check requests.results/natural = pass", "check requests.balance/* = pass", "check requests.applicants/unable.need_create = pass"])
 
+def label_run_into_values():
+    """A loose label joined to the values line of the row above it (a browser's copy of 103, collapsed)."""
+    out = [HEAD] + header_lines(" ")
+    vals = lambda k: " ".join(str(x) for x in dict((r[1], r[3]) for r in ROWS)[k])
+    for g,k,l,v in ROWS:
+        if g: out.append(g)
+        if k == "denied.third_party": out += [l + " " + vals(k), "5.属于三类内部事务信息"]
+        elif k == "denied.internal_affairs": out.append("1.本机关不掌握相关政府信息 " + vals(k))  # 5.'s values after (四)1.'s label
+        elif k == "denied.query_matter": out.append(l + " " + vals(k) + " " + vals("unable.not_held"))
+        elif k == "unable.not_held": pass
+        else: out.append(l + " " + vals(k))
+    out += [HEAD4, "行政复议 行政诉讼", " ".join(str(x) for x in APPEALS)]
+    return out
+
 def collapsed():
     return [" ".join(x for x in " ".join(rows_tsv(sep=" ")).split())]
 def collapsed_captioned():
@@ -251,6 +265,8 @@ def collapsed_proactive():
          "第二十条第（六）项", "信息内容 本年处理决定数量", "行政处罚 3", "行政强制 0",
          "第二十条第（八）项", "信息内容 本年收费金额（单位：万元）", "行政事业性收费 0", "— 4 —"]
     return [" ".join(t + rows_tsv(sep=" "))]
+
+files["pdftotext.txt"] += example("A loose label run into another row's values", "`1.本机关不掌握相关政府信息 0 0 0 0 0 0 0` printed between 4. and 6. of （三）: a row out of the template's order among its neighbours, where a row between them (5.) has no values, is taken as values without a label; they fill 5.; 8.'s line holds its own row and （四）1.'s, which goes to that label (`by order`).", label_run_into_values(), expect_all(["by requests denied.internal_affairs/natural = order", "by requests unable.not_held/total = order", "by requests denied.process_info/natural = label"]))
 
 files["collapsed.txt"] = "# Whitespace collapsed\n\nCrawlers often store a page's text with every run of whitespace collapsed into one space:\nthe whole table, even the whole report, on one line.\n\n" + \
   example("The whole table on one line", "", collapsed(), expect_all()) + \
