@@ -368,6 +368,30 @@ const RequestRow* match_request_row(const std::u32string& key) {
 /// Can a printed label's key match a row that starts the table (new_received, carried_over)?
 bool could_start(const std::u32string& key) { return request_candidates().starts->best(key).score >= kMinScore; }
 
+/// 表三's data rows of one generation (no group labels), in the template's order, with a row's
+/// position among them (-1 for a key the generation does not have).
+struct DataRows {
+  std::vector<const RowDef*> defs;
+  size_t size() const { return defs.size(); }
+  std::string_view key(size_t i) const { return defs[i]->key; }
+  ptrdiff_t pos(std::string_view key) const {
+    for (size_t i = 0; i < defs.size(); ++i)
+      if (key == defs[i]->key) return ptrdiff_t(i);
+    return -1;
+  }
+};
+
+const DataRows& data_rows(Template gen) {
+  static const auto make = [](Template g) {
+    DataRows d;
+    for (const auto& r : template_def(g).request_rows)
+      if (!r.group_only && r.key[0]) d.defs.push_back(&r);
+    return d;
+  };
+  static const DataRows v2019 = make(Template::v2019), v2021 = make(Template::v2021);
+  return gen == Template::v2021 ? v2021 : v2019;
+}
+
 /// 表三 read by the template's order alone: the last resort when its labels and values were
 /// printed apart (pdftotext's default mode puts a page's labels in one block and its numbers in
 /// others, and the cells of a column that stack in the PDF one after the other).
@@ -498,12 +522,7 @@ bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading&
   }
   return flush_singles();
   };
-  auto data_rows = [](Template gen) {
-    size_t n = 0;
-    for (const auto& r : template_def(gen).request_rows) n += !r.group_only && r.key[0];
-    return n;
-  };
-  auto whole = [&]() { return rows.size() == data_rows(Template::v2019) || rows.size() == data_rows(Template::v2021); };
+  auto whole = [&]() { return rows.size() == data_rows(Template::v2019).size() || rows.size() == data_rows(Template::v2021).size(); };
   if (!by_groups() || !whole()) {
     // No group structure left (a collapsed report: blank lines gone): each run of values between
     // two text cells is whole rows, printed row by row, or a block by column, or rows then a block
@@ -556,9 +575,7 @@ bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading&
   }
   // Exactly one generation's data rows.
   for (Template gen : {Template::v2019, Template::v2021}) {
-    size_t data_rows = 0;
-    for (const auto& r : template_def(gen).request_rows) data_rows += !r.group_only && r.key[0];
-    if (rows.size() == data_rows) {
+    if (rows.size() == data_rows(gen).size()) {
       out.rows = std::move(rows);
       out.gen = gen;
       return true;
@@ -804,17 +821,15 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   // ("4.保护第三方… 0 … / 1.本机关不掌握相关政 府信息 1 0 0 0 0 0 1 / 6.属于四类过程性信息 1 …": a loose
   // label run into the next values line): its values are taken as a row without a label for the
   // passes below, and given back if none of them places it.
+  auto rows_gen = [&]() {  // v2021 when a row of its （七）其他处理 was read
+    for (const auto& r : rows)
+      if (r.row->other_sub) return Template::v2021;
+    return Template::v2019;
+  };
   std::vector<std::pair<size_t, size_t>> demoted;  // (row, its orphan)
   {
-    bool v21 = false;
-    for (const auto& r : rows) v21 |= r.row->other_sub;
-    std::vector<std::string_view> data;
-    for (const auto& d : template_def(v21 ? Template::v2021 : Template::v2019).request_rows)
-      if (!d.group_only && d.key[0]) data.push_back(d.key);
-    auto pos = [&](const Row& r) -> ptrdiff_t {
-      auto it = std::find(data.begin(), data.end(), r.row->key);
-      return it == data.end() ? -1 : it - data.begin();
-    };
+    const DataRows& data = data_rows(rows_gen());
+    auto pos = [&](const Row& r) { return data.pos(r.row->key); };
     std::vector<size_t> with;
     for (size_t j = 0; j < rows.size(); ++j)
       if (!rows[j].values.empty() && !rows[j].glued && pos(rows[j]) >= 0) with.push_back(j);
@@ -880,13 +895,8 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     // Positions in the template (either generation's data rows): k of them must be consecutive,
     // r's among them.
     for (Template gen : {Template::v2021, Template::v2019}) {
-      std::vector<std::string_view> data;
-      for (const auto& d : template_def(gen).request_rows)
-        if (!d.group_only && d.key[0]) data.push_back(d.key);
-      auto pos = [&](size_t j) -> ptrdiff_t {
-        auto it = std::find(data.begin(), data.end(), rows[j].row->key);
-        return it == data.end() ? -1 : it - data.begin();
-      };
+      const DataRows& data = data_rows(gen);
+      auto pos = [&](size_t j) { return data.pos(rows[j].row->key); };
       const ptrdiff_t pr = pos(i);
       if (pr < 0) continue;
       std::vector<size_t> chosen;  // rows of `near` at positions first … first + k - 1, template order
@@ -976,15 +986,8 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     }
   }
   if (!orphans.empty()) {
-    bool v21 = false;
-    for (const auto& r : rows) v21 |= r.row->other_sub;
-    std::vector<std::string_view> data;
-    for (const auto& d : template_def(v21 ? Template::v2021 : Template::v2019).request_rows)
-      if (!d.group_only && d.key[0]) data.push_back(d.key);
-    auto pos = [&](std::string_view key) -> ptrdiff_t {
-      auto it = std::find(data.begin(), data.end(), key);
-      return it == data.end() ? -1 : it - data.begin();
-    };
+    const DataRows& data = data_rows(rows_gen());
+    auto pos = [&](std::string_view key) { return data.pos(key); };
     std::vector<bool> filled(data.size(), false);
     for (const auto& r : rows)
       if (!r.values.empty() && pos(r.row->key) >= 0) filled[size_t(pos(r.row->key))] = true;
@@ -1024,7 +1027,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
         if (!filled[size_t(q)]) gap.push_back(size_t(q));
       if (stray || between.empty() || between.size() != gap.size() || size_t(pb - pa - 1) != gap.size()) continue;
       for (size_t g = 0; g < gap.size(); ++g) {
-        std::string_view key = data[gap[g]];
+        std::string_view key = data.key(gap[g]);
         Values& vs = orphans[between[g]];
         Row* to_row = bare[gap[g]] == SIZE_MAX ? nullptr : &rows[bare[gap[g]]];
         if (!to_row) {
@@ -1058,9 +1061,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   for (const auto& r : rows) with_values += !r.values.empty();
   OrderReading order;
   if (th.glued.empty() && with_values < rows.size() && read_requests_by_order(doc, ts, order)) {
-    std::vector<const RowDef*> data;
-    for (const auto& d : template_def(order.gen).request_rows)
-      if (!d.group_only && d.key[0]) data.push_back(&d);
+    const std::vector<const RowDef*>& data = data_rows(order.gen).defs;
     auto numbers = [](const Values& vs) {
       std::vector<std::string_view> out;
       for (const auto& v : vs) if (v.value.kind == Value::number) out.push_back(v.raw);
