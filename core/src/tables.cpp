@@ -409,6 +409,7 @@ struct OrderReading {
   Template gen = Template::unknown;
   size_t by_column = 0;       // rows read from blocks printed column by column
   std::vector<size_t> chosen; // rows of blocks whose reading (by column or by row) total = Σ applicants chose
+  bool zeros = false;         // every value 0, as many as the generation's cells: read by the count alone
 };
 
 bool applicants_hold(const Values& row) {
@@ -463,6 +464,29 @@ bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading&
       add_tail(pieces, t, nums);
       if (std::all_of(pieces.begin(), pieces.end(), [](const ValueTok& v) { return v.value.kind == Value::number; }))
         for (const auto& v : pieces) push(v);
+    }
+  }
+  // Every value a 0, exactly as many as one generation's cells (a body that received no request,
+  // its table printed column by column or with its labels anywhere, as pdftotext prints a PDF's
+  // table): every cell is 0 whatever the order, so the count alone reads the table.
+  {
+    size_t n = 0;
+    bool zeros = true;
+    for (const Values& seg : segments)
+      for (const auto& v : seg) {
+        zeros &= v.value.kind == Value::number && parse_value(v.raw).v == 0;
+        ++n;
+      }
+    for (Template gen : {Template::v2019, Template::v2021}) {
+      if (!zeros || n != data_rows(gen).size() * ncols) continue;
+      out.gen = gen;
+      out.zeros = true;
+      for (const Values& seg : segments)
+        for (const auto& v : seg) {
+          if (out.rows.empty() || out.rows.back().size() == ncols) out.rows.emplace_back();
+          out.rows.back().push_back(v);
+        }
+      return true;
     }
   }
   // Groups to rows.
@@ -1074,6 +1098,9 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       if (r.values.size() != ncols) continue;
       size_t i = 0;
       while (i < data.size() && r.row->key != data[i]->key) ++i;
+      // (In a table of zeros the count fixed the generation: a row of the other one is a header
+      // word read as a label, "其他", and its zeros agree with any row.)
+      if (order.zeros && i == data.size()) continue;
       agrees &= i < data.size() && numbers(r.values) == numbers(order.rows[i]);
     }
     if (agrees && with_values < data.size()) {
@@ -1243,6 +1270,7 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
   bool stray_in_row = false;  // this row is a header word printed among values one per line
   bool text_header_only = true;  // every text cell of this row is a header word (总计)
   Values short15;              // a data row of more than five and fewer than fifteen values
+  Values seen;                 // every value after the header, should no row be read
   auto finish = [&] {
     if (stray_in_row && row.empty() && !row_has_text) { stray_in_row = false; return; }
     stray_in_row = false;
@@ -1322,6 +1350,7 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
           break;
         }
         add_tail(row, t, tail);
+        if (saw_header) add_tail(seen, t, tail);
         continue;
       }
       label_key_into(t.text, k);
@@ -1364,6 +1393,7 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
       break;
     }
     add_value(row, t, v);
+    if (saw_header && v.kind == Value::number) add_value(seen, t, v);
   }
   if (th.glued.empty()) {
     finish();
@@ -1379,7 +1409,17 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
     th.end = th.glued.front().end;
     return;
   }
-  if (data.empty()) return;
+  if (data.empty()) {
+    // Its header and values printed, but no run of them is a row (fewer than five columns' worth
+    // between the captions, a PDF whose empty cells left no trace): the table is there, unread.
+    if (saw_header && !seen.empty()) {
+      th.found = true;
+      th.start = header_start;
+      th.end = seen.back().end;
+      row_misaligned(doc, "appeals", "数据行", "data row", seen, keys.size(), seen.front().start, seen.back().end);
+    }
+    return;
+  }
   th.found = true;
   th.cells.reserve(keys.size());
   th.start = header_start ? header_start : data.front().cells.front().start;

@@ -204,6 +204,20 @@ def labels_out_of_place():
     out += [HEAD4, "行政复议 行政诉讼", " ".join(str(x) for x in APPEALS)]
     return out
 
+def pdf_zeros():
+    """pdftotext default on a PDF of a table of zeros (no request received) whose cells stack: runs of
+    zeros of every length between the labels, none of them a row (000's LibreOffice PDF)."""
+    out = [HEAD, "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织"]
+    runs = [3, 3, 2, 2, 2, 3, 4, 18, 9, 2, 2, 2, 1, 1, 1, 2, 2, 1, 44, 28, 1, 42]
+    assert sum(runs) == 7 * len(ROWS)
+    labels = [l for g,k,l,v in ROWS]
+    for i, n in enumerate(runs):
+        if i < len(labels): out.append(labels[i])
+        out += [" ".join(["0"] * n)]
+    out += labels[len(runs):]
+    out += [HEAD4, "行政复议 行政诉讼", "结果维持 结果纠正 其他结果 尚未审结 总计", " ".join(str(x) for x in APPEALS)]
+    return out
+
 files["pdftotext.txt"] = "# Text extracted from a PDF\n\n`pdftotext` and copy from a PDF viewer print a row's label apart from its values, values\nseparated by spaces, and page numbers or running headers inside the table.\n\n" + \
   example("Value rows without their labels, between rows printed with theirs", "A PDF turned into text or markdown whose row-spanning cells moved labels away from their values: （二）'s label after its values, 2.'s label before 1.'s row and its values after it, （四）'s three labels in a block before their three value rows, a stray `1` on a line of its own between （六）2.'s label and its values. Each run of value rows stands between two rows printed with their labels; the template rows between those two take them in order, when the counts are equal and every row adds up (`by order`; their applicants checks are `used_for_recovery`).", labels_out_of_place(), expect_all(["by requests partial/natural = order", "by requests denied.law_forbidden/total = order", "by requests unable.need_create/natural = order", "by requests granted/natural = label"])) + \
   example("Label on one line, its values on the next (pdftotext default)", "The values line that directly follows a label printed alone is that label's (`by order`).", pdf_default(), expect_all(["by requests granted/natural = order", "by requests total/total = order"])) + \
@@ -211,6 +225,7 @@ files["pdftotext.txt"] = "# Text extracted from a PDF\n\n`pdftotext` and copy fr
   example("Every value on its own line after its label", "The values that follow a label printed alone, one per line, fill its row up to seven.", pdf_values_per_line(), expect_key(["by requests carried_forward/total = order"])) + \
   example("A page number and a running header inside the table", "The page break (form feed) and the header are not cells.", pdf_page_break(), expect_all()) + \
   example("Labels in one block, stacked rows column by column (pdftotext default)", "The PDF's cells that stack in a column come out one column at a time (11 rows × 7, then 8 × 7, then 2 × 7) and every label after them. The count of values is exactly one table (175), so the rows are read in the template's order; each block's reading is verified by total = Σ applicants (NB0613, `by order`).", pdf_by_column(), expect_all(["by requests new_received/natural = order", "by requests denied.state_secret/total = order", "by requests carried_forward/total = order"])) + \
+  example("A table of zeros, its cells in runs of any length between the labels", "No request received, and the PDF's stacked cells come out in runs of zeros that are no rows. Every value is 0 and there are exactly as many as the template's cells (175), so every cell is 0 whatever the order (NB0613, `by order`).", pdf_zeros(), ["cell requests new_received/natural = 0", "cell requests denied.state_secret/total = 0", "cell requests other.no_fee/legal = 0", "cell requests total/total = 0", "cell requests carried_forward/other_org = 0", "by requests total/natural = order", "check requests.* = pass", "check appeals.* = pass"]) + \
   example("The report's own error inside a block printed by column", "One row of a block breaks total = Σ applicants while the others hold: the column-wise reading stands (the shape and the other rows confirm it) and the failing identities are the report's error.", pdf_by_column_error(), ["cell requests unable.not_held/natural = 2", "cell requests unable.not_held/total = 4", "check requests.applicants/unable.not_held = fail", "check requests.results/total = fail", "check requests.results/natural = pass", "check requests.balance/* = pass", "check requests.applicants/unable.need_create = pass"])
 
 def label_run_into_values():
