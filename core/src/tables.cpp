@@ -392,6 +392,16 @@ const DataRows& data_rows(Template gen) {
   return gen == Template::v2021 ? v2021 : v2019;
 }
 
+/// Row a comes before row b in a generation that has both (false when none has both: "other",
+/// v2019's （六）其他处理, beside a row of v2021's （六）).
+bool before_in_template(std::string_view a, std::string_view b) {
+  for (Template gen : {Template::v2021, Template::v2019}) {
+    const ptrdiff_t pa = data_rows(gen).pos(a), pb = data_rows(gen).pos(b);
+    if (pa >= 0 && pb >= 0) return pa < pb;
+  }
+  return false;
+}
+
 /// 表三 read by the template's order alone: the last resort when its labels and values were
 /// printed apart (pdftotext's default mode puts a page's labels in one block and its numbers in
 /// others, and the cells of a column that stack in the PDF one after the other).
@@ -648,8 +658,11 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     }
     // A row cut short by a line break inside it (pdftotext's blank lines in a cell-per-line
     // paste): the values line right after it completes it.
+    // (Labels waiting elsewhere do not matter when the line holds exactly the cells the row lacks:
+    // "5.属于三类内部事务信息 8 / 0 0 0 1 0 / 9".)
+    const size_t lacks = rows.empty() ? 0 : ncols - std::min(ncols, rows.back().values.size());
     if (!rows.empty() && !rows.back().values.empty() && rows.back().values.size() < ncols && !fragment &&
-        pending.empty()) {
+        (pending.empty() || (line_values > 0 && line_values <= lacks) || (line_values == 0 && lacks == 1))) {
       rows.back().closed = false;
       rows.back().assembled = true;
       return true;
@@ -677,8 +690,12 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     bool chained = chain > 0 && pending.size() == chain && at_end(1);
     // A label printed alone right before this values line, with a row that is not waiting before
     // it, is this line's, whatever older labels still wait (they are further up, other rows between).
+    // (Nor when the label waiting before it comes after it in the template: labels printed out of
+    // place, "5.要求行政机关确认… / 1.申请人无正当理由… / 3.补正后申请内容仍不明确 / 3 / 0 0 0 0 0 3". A block
+    // of labels in the template's order, their values after them, is not this.)
     const bool isolated = !pending.empty() && pending.back() + 1 == rows.size() &&
-                          (pending.size() == 1 || pending[pending.size() - 2] + 2 != rows.size());
+                          (pending.size() == 1 || pending[pending.size() - 2] + 2 != rows.size() ||
+                           before_in_template(rows[pending.back()].row->key, rows[pending[pending.size() - 2]].row->key));
     // Labels printed alone, out of the template's order ("2.其他法律… / 1.属于国家秘密"), then one values
     // line: the label right before it takes the line for now. Kept only when the line holds the rows
     // of that label and of labels waiting beside it, consecutive in the template, each adding up, in

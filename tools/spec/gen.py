@@ -218,6 +218,24 @@ def pdf_zeros():
     out += [HEAD4, "行政复议 行政诉讼", "结果维持 结果纠正 其他结果 尚未审结 总计", " ".join(str(x) for x in APPEALS)]
     return out
 
+def pdf_cut_rows():
+    """pdftotext default on a Chromium PDF (102's): a row's values cut over lines after its label's
+    line ("5.属于三类内部事务信息 8 / 0 0 0 1 0 / 9") while a label printed out of place waits, and a label
+    printed out of place above a row of the template's that comes before it; their values come later,
+    where their rows stand."""
+    out = [HEAD, "申请人情况", "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"]
+    V = dict((r[1], r[3]) for r in ROWS)
+    j = lambda v: " ".join(str(x) for x in v)
+    for g,k,l,v in ROWS:
+        if g and k not in ("other.no_supplement", "unable.not_held"): out.append(g)
+        if k == "denied.three_safety": out += ["5.要求行政机关确认或重新出具", "已获取信息", l + " " + str(v[0]), j(v[1:6]), str(v[6])]
+        elif k == "unable.not_held":
+            out += [g, "1.申请人无正当理由逾期不补正、", "开申请", l, str(v[0]), j(v[1:])]
+        elif k == "not_processed.confirm": out.append(j(v))
+        elif k == "other.no_supplement": out += [j(v), g]   # its group's caption after its values
+        else: out += [l, j(v)]
+    out += [HEAD4, "行政复议 行政诉讼", "结果维持 结果纠正 其他结果 尚未审结 总计", j(APPEALS)]
+    return out
 files["pdftotext.txt"] = "# Text extracted from a PDF\n\n`pdftotext` and copy from a PDF viewer print a row's label apart from its values, values\nseparated by spaces, and page numbers or running headers inside the table.\n\n" + \
   example("Value rows without their labels, between rows printed with theirs", "A PDF turned into text or markdown whose row-spanning cells moved labels away from their values: （二）'s label after its values, 2.'s label before 1.'s row and its values after it, （四）'s three labels in a block before their three value rows, a stray `1` on a line of its own between （六）2.'s label and its values. Each run of value rows stands between two rows printed with their labels; the template rows between those two take them in order, when the counts are equal and every row adds up (`by order`; their applicants checks are `used_for_recovery`).", labels_out_of_place(), expect_all(["by requests partial/natural = order", "by requests denied.law_forbidden/total = order", "by requests unable.need_create/natural = order", "by requests granted/natural = label"])) + \
   example("Label on one line, its values on the next (pdftotext default)", "The values line that directly follows a label printed alone is that label's (`by order`).", pdf_default(), expect_all(["by requests granted/natural = order", "by requests total/total = order"])) + \
@@ -225,6 +243,7 @@ files["pdftotext.txt"] = "# Text extracted from a PDF\n\n`pdftotext` and copy fr
   example("Every value on its own line after its label", "The values that follow a label printed alone, one per line, fill its row up to seven.", pdf_values_per_line(), expect_key(["by requests carried_forward/total = order"])) + \
   example("A page number and a running header inside the table", "The page break (form feed) and the header are not cells.", pdf_page_break(), expect_all()) + \
   example("Labels in one block, stacked rows column by column (pdftotext default)", "The PDF's cells that stack in a column come out one column at a time (11 rows × 7, then 8 × 7, then 2 × 7) and every label after them. The count of values is exactly one table (175), so the rows are read in the template's order; each block's reading is verified by total = Σ applicants (NB0613, `by order`).", pdf_by_column(), expect_all(["by requests new_received/natural = order", "by requests denied.state_secret/total = order", "by requests carried_forward/total = order"])) + \
+  example("A row cut over lines, labels printed above a row they follow", "The values a row lacks after its label's line come on the next lines and complete it, though a label printed out of place waits above it. A label printed alone above （四）1.'s label, which comes before it in the template, does not keep （四）1. from its values; the two labels' own values, printed where their rows stand, are placed between the rows around them.", pdf_cut_rows(), expect_all(["by requests denied.three_safety/total = label", "by requests unable.not_held/natural = order", "by requests not_processed.confirm/total = order"])) + \
   example("A table of zeros, its cells in runs of any length between the labels", "No request received, and the PDF's stacked cells come out in runs of zeros that are no rows. Every value is 0 and there are exactly as many as the template's cells (175), so every cell is 0 whatever the order (NB0613, `by order`).", pdf_zeros(), ["cell requests new_received/natural = 0", "cell requests denied.state_secret/total = 0", "cell requests other.no_fee/legal = 0", "cell requests total/total = 0", "cell requests carried_forward/other_org = 0", "by requests total/natural = order", "check requests.* = pass", "check appeals.* = pass"]) + \
   example("The report's own error inside a block printed by column", "One row of a block breaks total = Σ applicants while the others hold: the column-wise reading stands (the shape and the other rows confirm it) and the failing identities are the report's error.", pdf_by_column_error(), ["cell requests unable.not_held/natural = 2", "cell requests unable.not_held/total = 4", "check requests.applicants/unable.not_held = fail", "check requests.results/total = fail", "check requests.results/natural = pass", "check requests.balance/* = pass", "check requests.applicants/unable.need_create = pass"])
 
