@@ -47,7 +47,9 @@
       cellMissing: "缺失",
       byOrder: "按模板的行序读出（标签与数值分开印出）",
       bySplit: "由粘连的数字按勾稽关系拆分得出",
-      byCount: (order, split) => [order ? `${order} 格按行序读出` : "", split ? `${split} 格由粘连数字拆分` : ""].filter(Boolean).join("，"),
+      byColumn: "按表头所在的位置读出（空白格印作空格）",
+      byCount: (order, split, column) => [order ? `${order} 格按行序读出` : "", split ? `${split} 格由粘连数字拆分` : "",
+        column ? `${column} 格按表头位置读出` : ""].filter(Boolean).join("，"),
       cellEmpty: "空",
       cellFail: "不符",
       cellPrefix: (label) => `单元格 ${label}`,
@@ -117,7 +119,9 @@
       cellMissing: "missing",
       byOrder: "read in the template's row order (label printed apart from the values)",
       bySplit: "split from a glued run of digits by the identities",
-      byCount: (order, split) => [order ? `${order} cells read by row order` : "", split ? `${split} split from glued digits` : ""].filter(Boolean).join(", "),
+      byColumn: "placed under its column's header by position (blank cells printed as spaces)",
+      byCount: (order, split, column) => [order ? `${order} cells read by row order` : "", split ? `${split} split from glued digits` : "",
+        column ? `${column} placed by column position` : ""].filter(Boolean).join(", "),
       cellEmpty: "empty",
       cellFail: "does not add up",
       cellPrefix: (label) => `cell ${label}`,
@@ -1007,10 +1011,12 @@
       for (const [key, c] of tv.cells) fillCell(c, key, tb, failCells.has(key), suggested.get(`${tb.key}:${key}`));
       tabStops(tv.block);
       // How the cells were placed, where not beside a printed label (表四 is always in order: not said).
-      let byOrder = 0, bySplit = 0;
+      let byOrder = 0, bySplit = 0, byColumn = 0;
       if (tb.key !== "appeals")
-        for (const sp of Object.values(tb.cell_spans || {})) { byOrder += sp.by === "order"; bySplit += sp.by === "split"; }
-      const placed = byOrder || bySplit ? ` · ${t("byCount", byOrder, bySplit)}` : "";
+        for (const sp of Object.values(tb.cell_spans || {})) {
+          byOrder += sp.by === "order"; bySplit += sp.by === "split"; byColumn += sp.by === "column";
+        }
+      const placed = byOrder || bySplit || byColumn ? ` · ${t("byCount", byOrder, bySplit, byColumn)}` : "";
       tv.meta.replaceChildren(`${t("layout", (LAYOUTS[tb.layout] || {})[state.lang] || tb.layout)}${placed} · ${t("lineOnly", tb.line)} `,
         ...jumpButtons([tb], () => [shownTable(tb.key)]));
       tv.failing.replaceChildren(...(failing.length ? [el("h5", { text: t("failingChecks") }),
@@ -1104,7 +1110,7 @@
     const present = Object.prototype.hasOwnProperty.call(cells, key);
     const value = present ? cells[key] : undefined;
     const span = (tb.cell_spans || {})[key];
-    const by = span && tb.key !== "appeals" && (span.by === "order" || span.by === "split") ? span.by : "";
+    const by = span && tb.key !== "appeals" && ["order", "split", "column"].includes(span.by) ? span.by : "";
     const drawn = `${present}|${value}|${fails}|${!!span}|${suggest ? suggest.value : ""}|${by}`;
     if (drawn === c.drawn) return;
     const focused = c.td.contains(document.activeElement);
@@ -1113,7 +1119,7 @@
     const cls = [present ? "" : "absent", value === null ? "blank" : "", fails ? "fail" : "", suggest ? "suggested" : "",
       by ? `by-${by}` : ""].filter(Boolean).join(" ");
     c.td.className = cls;
-    const byNote = by ? t(by === "order" ? "byOrder" : "bySplit") : "";
+    const byNote = by ? t({ order: "byOrder", split: "bySplit", column: "byColumn" }[by]) : "";
     if (byNote) c.td.title = byNote; else c.td.removeAttribute("title");
     const shown = !present ? t("cellMissing") : value === null ? t("cellEmpty") : fmt(value);
     const hint = suggest ? t("suggestCell", fmt(suggest.value)) : "";

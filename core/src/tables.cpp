@@ -618,6 +618,87 @@ bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading&
   return false;
 }
 
+/// Code points between the start of the line holding `pos` and `pos` (pdftotext -layout pads its
+/// columns with spaces, one per character whatever its width).
+uint32_t display_column(const Doc& doc, uint32_t pos) {
+  uint32_t col = 0;
+  for (uint32_t i = doc.lines[doc.line_of(pos)].start; i < pos; ++i) col += (uint8_t(doc.text[i]) & 0xC0) != 0x80;
+  return col;
+}
+
+/// 表三's column headers as pdftotext -layout prints them, where each starts on its line (the lines
+/// just above the first row, words split at spaces): every column found once, left to right in the
+/// template's order, or none (any other paste).
+std::vector<uint32_t> header_columns(const Doc& doc, uint32_t first_row, uint32_t& header_at) {
+  static const char32_t* const words[] = {U"自然人", U"商业", U"科研", U"社会公益", U"法律服务", U"其他", U"总计"};
+  const size_t ncols = std::size(words);
+  std::vector<uint32_t> at(ncols, UINT32_MAX);
+  std::u32string k;
+  const size_t row_line = doc.line_of(first_row);
+  for (size_t l = row_line > 12 ? row_line - 12 : 0; l < row_line; ++l) {
+    const std::string_view line = doc.line_text(l);
+    size_t i = 0;
+    while (i < line.size()) {
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+      size_t e = i;
+      while (e < line.size() && line[e] != ' ' && line[e] != '\t') ++e;
+      if (e > i && e - i <= 40) {
+        label_key_into(line.substr(i, e - i), k);
+        for (size_t j = 0; j < ncols; ++j) {
+          const std::u32string_view w = words[j];
+          if (at[j] == UINT32_MAX && k.size() >= w.size() && k.size() <= w.size() + 4 && k.compare(0, w.size(), w) == 0) {
+            at[j] = display_column(doc, doc.lines[l].start + uint32_t(i));
+            header_at = std::max(header_at, doc.lines[l].start);
+          }
+        }
+      }
+      i = e;
+    }
+  }
+  for (size_t j = 0; j < ncols; ++j)
+    if (at[j] == UINT32_MAX || (j && at[j] <= at[j - 1])) return {};
+  return at;
+}
+
+/// A form feed (pdftotext's page break) between folded positions a < b: a page of its own layout.
+bool page_break_between(const Doc& doc, uint32_t a, uint32_t b) {
+  const uint32_t va = doc.fmap.start(a), vb = doc.fmap.start(b);
+  return vb > va && std::string_view(doc.view).substr(va, vb - va).find('\f') != std::string_view::npos;
+}
+
+/// A row printed with fewer values than columns, its blank cells left as spaces (pdftotext -layout):
+/// each value goes to the column whose header starts where it starts, when that is plain (within
+/// 3 characters, the next header at least 2 further) and the columns come left to right.
+bool place_by_columns(const Doc& doc, const std::vector<uint32_t>& header, uint32_t header_at, const Values& vs,
+                      Values& out) {
+  // (Only on the headers' page: the next page's margins move its columns.)
+  if (header.empty() || vs.empty() || vs.size() >= header.size() || page_break_between(doc, header_at, vs.back().start))
+    return false;
+  out.assign(header.size(), ValueTok{value_info(""), 0, 0, {}});
+  size_t last = SIZE_MAX;
+  for (const auto& v : vs) {
+    if (v.value.kind != Value::number) return false;
+    const int64_t c = display_column(doc, v.start);
+    size_t best = SIZE_MAX;
+    int64_t d1 = INT64_MAX, d2 = INT64_MAX;
+    for (size_t j = 0; j < header.size(); ++j) {
+      const int64_t d = std::abs(c - int64_t(header[j]));
+      if (d < d1) { d2 = d1; d1 = d; best = j; }
+      else if (d < d2) d2 = d;
+    }
+    if (d1 > 3 || d2 < d1 + 2 || (last != SIZE_MAX && best <= last)) return false;
+    out[best] = v;
+    last = best;
+  }
+  for (size_t j = 0; j < out.size(); ++j)
+    if (out[j].value.kind == Value::empty) {  // a blank cell: where the next printed value starts
+      size_t n = j + 1;
+      while (n < out.size() && out[n].value.kind == Value::empty) ++n;
+      out[j].start = out[j].end = n < out.size() ? out[n].start : vs.back().end;
+    }
+  return applicants_hold(out);
+}
+
 void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   struct Row {
     const RequestRow* row;
@@ -1193,6 +1274,9 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   std::vector<bool> placed(request_candidates().keys, false);
   std::string unsure;
   uint32_t unsure_at = 0;
+  std::vector<uint32_t> header;  // header_columns, read when a short row first needs them
+  uint32_t header_at = 0;        // (the start of their last line)
+  bool header_read = false;
   th.cells.reserve(th.cells.size() + rows.size() * ncols);
   for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
@@ -1214,6 +1298,24 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       unsure += (unsure.empty() ? "" : "、") + std::string(r.row->def->label);
       unsure_at = unsure_at ? unsure_at : r.label_start;
       continue;
+    }
+    // Fewer values than columns, under headers whose columns the spaces keep (pdftotext -layout):
+    // each value goes under its header, the columns between are blank.
+    if (!r.values.empty() && r.values.size() < ncols) {
+      if (!header_read) {
+        header = header_columns(doc, rows.front().label_start, header_at);
+        header_read = true;
+      }
+      Values full;
+      if (place_by_columns(doc, header, header_at, r.values, full)) {
+        const char* placing = th.placing;
+        th.placing = "column";
+        place_row(doc, th, th.evidence, key, cols, r.row->cell_keys, full, r.label_start, r.label_end);
+        th.placing = placing;
+        placed[r.row->key_id] = true;
+        th.end = std::max(th.end, r.values.back().end);
+        continue;
+      }
     }
     // Fewer values than columns and no blank printed, the last the sum of the others ("26 26": a
     // PDF of a table whose empty cells left no trace): the last is the total; where the others go

@@ -163,7 +163,7 @@ export function readResults(page) {
         table: td.closest("[data-table]").dataset.table, key: td.dataset.cell,
         text: td.querySelector(".value").textContent, fail: td.classList.contains("fail"),
         absent: td.classList.contains("absent"), blank: td.classList.contains("blank"),
-        by: td.classList.contains("by-order") ? "order" : td.classList.contains("by-split") ? "split" : "",
+        by: ["order", "split", "column"].find((b) => td.classList.contains(`by-${b}`)) || "",
         byTitle: td.title || "",
       })),
       identities: all("#tables .identity").map((li) => ({ check: li.dataset.check, expr: li.querySelector(".expr").textContent })),

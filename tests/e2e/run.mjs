@@ -67,7 +67,7 @@ function compareWithCli(page, text, cli) {
         assert(c, `table ${t.key}: cell ${key} is not in the page's grid`);
         // How it was placed: a cell read by the template's order or split from glued digits says so
         // (marked and titled); 表四 is always in order and is not marked.
-        const by = t.key !== "appeals" && ["order", "split"].includes((t.cell_spans[key] || {}).by) ? t.cell_spans[key].by : "";
+        const by = t.key !== "appeals" && ["order", "split", "column"].includes((t.cell_spans[key] || {}).by) ? t.cell_spans[key].by : "";
         assert(c.by === by && (by === "") === (c.byTitle === ""), `table ${t.key}: cell ${key} placed by "${by}", page marks "${c.by}"`);
         if (value === null) assert(c.blank, `table ${t.key}: cell ${key} should show as empty, shows "${c.text}"`);
         else assert(c.text === fmt(value), `table ${t.key}: cell ${key} shows "${c.text}", cli ${value}`);

@@ -20,16 +20,16 @@ namespace {
 
 struct Words {
   const char *counts, *year, *no_year, *tmpl, *summary, *top;
-  const char *read, *cells, *by_order, *by_split, *tables[3];
+  const char *read, *cells, *by_order, *by_split, *by_column, *tables[3];
 };
 // counts: errors, warnings, info; summary: files, with errors, unreadable.
 constexpr Words kWords[] = {
     /* zh */ {"错误 %e，警告 %w，提示 %i", "%y 年度", "年度未知", "模板 ",
               "共 %f 个文件：%x 个有错误，%u 个无法读取；", "最常见：",
-              "    读出：", "%n 格", "按顺序 %n", "拆分 %n", {"表二", "表三", "表四"}},
+              "    读出：", "%n 格", "按顺序 %n", "拆分 %n", "按表头位置 %n", {"表二", "表三", "表四"}},
     /* en */ {"errors %e, warnings %w, info %i", "year %y", "year unknown", "template ",
               "%f files: %x with errors, %u unreadable; ", "top rules: ",
-              "    read: ", "%n cells", "%n by order", "%n split", {"Table 2", "Table 3", "Table 4"}},
+              "    read: ", "%n cells", "%n by order", "%n split", "%n by column position", {"Table 2", "Table 3", "Table 4"}},
 };
 
 class TextSink final : public Sink {
@@ -103,12 +103,13 @@ class TextSink final : public Sink {
     for (int k = 0; k < 3; ++k) {
       const nianbao::Table* t = r.table(keys[k]);
       if (!t) continue;
-      size_t order = 0, split = 0;
-      for (const auto& c : t->cells) { order += c.by == "order"; split += c.by == "split"; }
+      size_t order = 0, split = 0, column = 0;
+      for (const auto& c : t->cells) { order += c.by == "order"; split += c.by == "split"; column += c.by == "column"; }
       std::string part = std::string(w_.tables[k]) + " " + fill(w_.cells, {{'n', t->cells.size()}});
       std::string how;
       if (order) how += fill(w_.by_order, {{'n', order}});
       if (split) how += (how.empty() ? "" : ", ") + fill(w_.by_split, {{'n', split}});
+      if (column) how += (how.empty() ? "" : ", ") + fill(w_.by_column, {{'n', column}});
       // (表四 has no row labels: its cells are always in order, which says nothing)
       if (!how.empty() && k != 2) part += (zh_ ? "（" : " (") + how + (zh_ ? "）" : ")");
       line += (line.empty() ? "" : zh_ ? "，" : ", ") + part;

@@ -236,10 +236,31 @@ def pdf_cut_rows():
         else: out += [l, j(v)]
     out += [HEAD4, "行政复议 行政诉讼", "结果维持 结果纠正 其他结果 尚未审结 总计", j(APPEALS)]
     return out
+def pdf_layout_blanks():
+    """pdftotext -layout on a PDF whose empty cells print nothing: each value stays under its header,
+    the blanks are spaces. 二、上年结转 and （一）予以公开 leave their zero 法人 cells blank."""
+    W, S = 44, 8
+    def at(cells):  # [(column index, text)] → a line with each text where its column starts
+        line = ""
+        for j, t in cells:
+            line = line.ljust(W + S * j) + t
+        return line
+    blank = ("carried_over", "granted")
+    out = [HEAD, at([(0, "申请人情况")]), at([(0, "自然人"), (1, "法人或其他组织"), (6, "总计")]),
+           at([(1, "商业"), (2, "科研"), (3, "社会公益"), (4, "法律服务"), (5, "其他")]),
+           at([(1, "企业"), (2, "机构"), (3, "组织"), (4, "机构")])]
+    for g,k,l,v in ROWS:
+        cells = [(j, str(x)) for j, x in enumerate(v) if not (k in blank and 1 <= j <= 5 and x == 0)]
+        label = (g + " " if g else "") + l
+        assert len(label) < W
+        out.append(label.ljust(W) + at(cells)[W:])
+    out += [HEAD4, "  行政复议                     行政诉讼", "   " + "   ".join(str(x) for x in APPEALS)]
+    return out
 files["pdftotext.txt"] = "# Text extracted from a PDF\n\n`pdftotext` and copy from a PDF viewer print a row's label apart from its values, values\nseparated by spaces, and page numbers or running headers inside the table.\n\n" + \
   example("Value rows without their labels, between rows printed with theirs", "A PDF turned into text or markdown whose row-spanning cells moved labels away from their values: （二）'s label after its values, 2.'s label before 1.'s row and its values after it, （四）'s three labels in a block before their three value rows, a stray `1` on a line of its own between （六）2.'s label and its values. Each run of value rows stands between two rows printed with their labels; the template rows between those two take them in order, when the counts are equal and every row adds up (`by order`; their applicants checks are `used_for_recovery`).", labels_out_of_place(), expect_all(["by requests partial/natural = order", "by requests denied.law_forbidden/total = order", "by requests unable.need_create/natural = order", "by requests granted/natural = label"])) + \
   example("Label on one line, its values on the next (pdftotext default)", "The values line that directly follows a label printed alone is that label's (`by order`).", pdf_default(), expect_all(["by requests granted/natural = order", "by requests total/total = order"])) + \
   example("Columns padded with spaces (pdftotext -layout)", "", pdf_layout(), expect_all()) + \
+  example("Columns padded with spaces, blank cells left as spaces (pdftotext -layout)", "A row with fewer values than columns: each value goes to the column whose header starts where it starts (`by column`), the others are blank — on the headers' page only, since the next page's margins move its columns.", pdf_layout_blanks(), ["cell requests carried_over/natural = 1", "cell requests carried_over/commercial = null", "cell requests carried_over/other_org = null", "cell requests carried_over/total = 1", "cell requests granted/natural = 5", "cell requests granted/commercial = 1", "cell requests granted/research = null", "cell requests granted/total = 6", "cell requests new_received/research = 0", "by requests granted/commercial = column", "by requests new_received/natural = label", "check requests.* = pass", "check appeals.* = pass"]) + \
   example("Every value on its own line after its label", "The values that follow a label printed alone, one per line, fill its row up to seven.", pdf_values_per_line(), expect_key(["by requests carried_forward/total = order"])) + \
   example("A page number and a running header inside the table", "The page break (form feed) and the header are not cells.", pdf_page_break(), expect_all()) + \
   example("Labels in one block, stacked rows column by column (pdftotext default)", "The PDF's cells that stack in a column come out one column at a time (11 rows × 7, then 8 × 7, then 2 × 7) and every label after them. The count of values is exactly one table (175), so the rows are read in the template's order; each block's reading is verified by total = Σ applicants (NB0613, `by order`).", pdf_by_column(), expect_all(["by requests new_received/natural = order", "by requests denied.state_secret/total = order", "by requests carried_forward/total = order"])) + \
