@@ -827,7 +827,12 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     if (value.kind != Value::text) {
       bool open = !rows.empty() && !rows.back().closed;
       if (!open && started && (line_start || fragment) && value.kind == Value::number) {
-        open = take_pending();
+        // (a value alone on its line: one cell of the row it continues; not a run of as many digits
+        // as the row has cells, which may be the whole row glued)
+        const size_t ti = size_t(&t - ts.tokens.data());
+        const bool alone = (ti + 1 == ts.tokens.size() || ts.tokens[ti + 1].kind == Token::row_end) &&
+                           t.text.size() < ncols;
+        open = take_pending(alone ? 1 : 0);
         if (!open) {
           line_start = false;
           fragment = false;
