@@ -870,3 +870,21 @@ TEST_CASE("表四 printed with too few values to make a row: found, and the row 
   for (const auto& c : r.checks)
     if (c.id.rfind("appeals.total/", 0) == 0) CHECK(c.status == nianbao::Status::skip);
 }
+
+TEST_CASE("a column's header word printed among 表三's rows is no evidence of the 2021 format") {
+  // pdftotext prints the header cell 其他 where its line falls, between the rows (002's LibreOffice
+  // PDF): a bare 其他, no "3." before it, does not make a 2020 report's table the 2021 one (NB0103).
+  std::string text = corpus("003_d54a5201509b67ef.txt");
+  size_t at = text.find("1.本机关不掌握");
+  REQUIRE(at != std::string::npos);
+  at = text.rfind('\n', at) + 1;
+  text.insert(at, "其他\n");
+  nianbao::Result r = nianbao::check(text);
+  for (const auto& d : r.diagnostics) {
+    CAPTURE(d.zh);
+    CHECK(d.rule != "NB0103");
+  }
+  const nianbao::Table* t = r.table("requests");
+  REQUIRE(t);
+  CHECK(t->tmpl == nianbao::Template::v2019);
+}

@@ -1252,8 +1252,14 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
                                         {{"count", std::to_string(detached.size())}, {"rows", list}}));
   }
   // Generation: the v2021 （六） group with its three sub-rows, or v2019's single row.
+  // (A bare "其他", no "3." before it, is no evidence alone: it is also a column's header, printed
+  // among the rows by pdftotext.)
   bool v2021 = false;
-  for (const auto& r : rows) v2021 |= r.row->other_sub;
+  for (const auto& r : rows) {
+    if (!r.row->other_sub) continue;
+    const std::string_view printed = std::string_view(doc.text).substr(r.label_start, r.label_end - r.label_start);
+    v2021 |= r.row->key != "other.other" || printed.rfind("其他", 0) != 0;
+  }
   for (const auto& g : th.glued) v2021 |= g.row.rfind("other.", 0) == 0;
   th.evidence = v2021 ? Template::v2021 : Template::v2019;
   const std::vector<std::string>& cols = request_col_keys();
