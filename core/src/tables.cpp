@@ -1316,6 +1316,17 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       if (!header_read) {
         header = header_columns(doc, rows.front().label_start, header_at);
         header_read = true;
+        // (The whole rows on the headers' page must stand under them too: pdftotext's layout can
+        // drift, a row's values starting one column right of the header above.)
+        for (const auto& w : rows) {
+          if (header.empty()) break;
+          if (w.values.size() != ncols || page_break_between(doc, header_at, w.values.back().start)) continue;
+          for (size_t j = 0; j < ncols; ++j)
+            if (std::abs(int64_t(display_column(doc, w.values[j].start)) - int64_t(header[j])) > 3) {
+              header.clear();
+              break;
+            }
+        }
       }
       Values full;
       if (place_by_columns(doc, header, header_at, r.values, full)) {

@@ -237,6 +237,10 @@ def pdf_cut_rows():
         else: out += [l, j(v)]
     out += [HEAD4, "行政复议 行政诉讼", "结果维持 结果纠正 其他结果 尚未审结 总计", j(APPEALS)]
     return out
+def pdf_layout_drift():
+    """The same, but pdftotext's columns drifted: the whole rows start a column right of the headers."""
+    out = pdf_layout_blanks()
+    return [l[:44] + " " * 8 + l[44:] if l.startswith(("一、", "（二）")) else l for l in out]
 def pdf_layout_blanks():
     """pdftotext -layout on a PDF whose empty cells print nothing: each value stays under its header,
     the blanks are spaces. 二、上年结转 and （一）予以公开 leave their zero 法人 cells blank."""
@@ -262,6 +266,7 @@ files["pdftotext.txt"] = "# Text extracted from a PDF\n\n`pdftotext` and copy fr
   example("Label on one line, its values on the next (pdftotext default)", "The values line that directly follows a label printed alone is that label's (`by order`).", pdf_default(), expect_all(["by requests granted/natural = order", "by requests total/total = order"])) + \
   example("Columns padded with spaces (pdftotext -layout)", "", pdf_layout(), expect_all()) + \
   example("Columns padded with spaces, blank cells left as spaces (pdftotext -layout)", "A row with fewer values than columns: each value goes to the column whose header starts where it starts (`by column`), the others are blank — on the headers' page only, since the next page's margins move its columns.", pdf_layout_blanks(), ["cell requests carried_over/natural = 1", "cell requests carried_over/commercial = null", "cell requests carried_over/other_org = null", "cell requests carried_over/total = 1", "cell requests granted/natural = 5", "cell requests granted/commercial = 1", "cell requests granted/research = null", "cell requests granted/total = 6", "cell requests new_received/research = 0", "by requests granted/commercial = column", "by requests new_received/natural = label", "check requests.* = pass", "check appeals.* = pass"]) + \
+  example("Columns that drifted from their headers", "When a whole row's values do not stand under the headers (pdftotext's layout drifts), the spaces tell nothing: a short row's values are not placed by position, only its total is read (NB0604).", pdf_layout_drift(), ["cell requests granted/total = 6", "no cell requests granted/natural", "no cell requests granted/commercial", "cell requests new_received/total = 14", "check requests.applicants/new_received = pass"]) + \
   example("Every value on its own line after its label", "The values that follow a label printed alone, one per line, fill its row up to seven.", pdf_values_per_line(), expect_key(["by requests carried_forward/total = order"])) + \
   example("A page number and a running header inside the table", "The page break (form feed) and the header are not cells.", pdf_page_break(), expect_all()) + \
   example("Labels in one block, stacked rows column by column (pdftotext default)", "The PDF's cells that stack in a column come out one column at a time (11 rows × 7, then 8 × 7, then 2 × 7) and every label after them. The count of values is exactly one table (175), so the rows are read in the template's order; each block's reading is verified by total = Σ applicants (NB0613, `by order`).", pdf_by_column(), expect_all(["by requests new_received/natural = order", "by requests denied.state_secret/total = order", "by requests carried_forward/total = order"])) + \
