@@ -437,6 +437,7 @@ bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading&
   bool broken = true;  // the next value starts a new group
   Tail nums;
   Values pieces;                 // the values of one cell
+  Values inside;                 // numbers standing alone inside text cells (see below)
   std::vector<Values> segments;  // the values between two text cells, whatever their lines
   bool seg_broken = true;
   auto push = [&](const ValueTok& v) {
@@ -469,33 +470,42 @@ bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading&
     seg_broken = true;
     // A label with its row's numbers in one cell (a line given back to a collapsed report):
     // the numbers after it. (A page number run into a label, "…另行制作 -3-", is not a value.)
+    size_t scanned = t.text.size();
     if (split_numeric_tail(t.text, nums) && nums.label_bytes > 0) {
       pieces.clear();
       add_tail(pieces, t, nums);
-      if (std::all_of(pieces.begin(), pieces.end(), [](const ValueTok& v) { return v.value.kind == Value::number; }))
+      if (std::all_of(pieces.begin(), pieces.end(), [](const ValueTok& v) { return v.value.kind == Value::number; })) {
         for (const auto& v : pieces) push(v);
+        scanned = nums.label_bytes;
+      }
+    }
+    // Numbers standing alone inside the text ("5.属于三类内部事 0 0 0 0 申请人情况 总计", a collapsed
+    // PDF's stacked cells run into a header): for the count of a table of zeros only.
+    for (size_t i = 0; i < scanned;) {
+      size_t e = t.text.find(' ', i);
+      if (e == std::string_view::npos || e > scanned) e = scanned;
+      if (i > 0 && t.text[i - 1] == ' ' && (e == t.text.size() || t.text[e] == ' ') && digits_only(t.text.substr(i, e - i)))
+        inside.push_back({value_info(t.text.substr(i, e - i)), t.start + uint32_t(i), t.start + uint32_t(e), t.text.substr(i, e - i)});
+      i = e + 1;
     }
   }
   // Every value a 0, exactly as many as one generation's cells (a body that received no request,
   // its table printed column by column or with its labels anywhere, as pdftotext prints a PDF's
   // table): every cell is 0 whatever the order, so the count alone reads the table.
   {
-    size_t n = 0;
+    Values all = inside;
+    for (const Values& seg : segments) all.insert(all.end(), seg.begin(), seg.end());
     bool zeros = true;
-    for (const Values& seg : segments)
-      for (const auto& v : seg) {
-        zeros &= v.value.kind == Value::number && parse_value(v.raw).v == 0;
-        ++n;
-      }
+    for (const auto& v : all) zeros &= v.value.kind == Value::number && parse_value(v.raw).v == 0;
     for (Template gen : {Template::v2019, Template::v2021}) {
-      if (!zeros || n != data_rows(gen).size() * ncols) continue;
+      if (!zeros || all.size() != data_rows(gen).size() * ncols) continue;
+      std::sort(all.begin(), all.end(), [](const ValueTok& a, const ValueTok& b) { return a.start < b.start; });
       out.gen = gen;
       out.zeros = true;
-      for (const Values& seg : segments)
-        for (const auto& v : seg) {
-          if (out.rows.empty() || out.rows.back().size() == ncols) out.rows.emplace_back();
-          out.rows.back().push_back(v);
-        }
+      for (const auto& v : all) {
+        if (out.rows.empty() || out.rows.back().size() == ncols) out.rows.emplace_back();
+        out.rows.back().push_back(v);
+      }
       return true;
     }
   }
