@@ -1,6 +1,7 @@
 // tables: rebuild 表二 (proactive), 表三 (requests) and 表四 (appeals) from
 // the token stream of their section, matching labels against the templates.
 #include <algorithm>
+#include <deque>
 #include <cmath>
 #include <cstring>  // memmem (glibc, musl/Emscripten)
 #include <memory>
@@ -670,6 +671,29 @@ std::vector<uint32_t> header_columns(const Doc& doc, uint32_t first_row, uint32_
   return at;
 }
 
+/// A row whose numbers were wrapped digit by digit onto the next line under themselves (a PDF's cell
+/// too narrow for them: "2 … 2" over "6 … 6" for "26 … 26"), under pdftotext -layout: the 2k values of
+/// two lines, the second k each under the first k, all digits. Joined when the joined row adds up and
+/// the row as read does not. `store` keeps the joined texts.
+bool join_wrapped_digits(const Doc& doc, const Values& vs, size_t ncols, std::deque<std::string>& store, Values& out) {
+  const size_t k = vs.size() / 2;
+  if (k == 0 || vs.size() % 2 || k > ncols || applicants_hold(vs)) return false;
+  const size_t l1 = doc.line_of(vs[0].start), l2 = doc.line_of(vs[k].start);
+  if (l2 <= l1 || l2 > l1 + 2) return false;
+  for (size_t i = 0; i < k; ++i) {
+    const ValueTok &a = vs[i], &b = vs[k + i];
+    if (doc.line_of(a.start) != l1 || doc.line_of(b.start) != l2 || !digits_only(a.raw) || !digits_only(b.raw)) return false;
+    const int64_t ca = display_column(doc, a.start), cb = display_column(doc, b.start);
+    if (std::abs(ca - cb) > 1) return false;
+  }
+  out.clear();
+  for (size_t i = 0; i < k; ++i) {
+    const std::string& text = store.emplace_back(std::string(vs[i].raw) + std::string(vs[k + i].raw));
+    out.push_back({value_info(text), vs[i].start, vs[k + i].end, text});
+  }
+  return applicants_hold(out);
+}
+
 /// A form feed (pdftotext's page break) between folded positions a < b: a page of its own layout.
 bool page_break_between(const Doc& doc, uint32_t a, uint32_t b) {
   const uint32_t va = doc.fmap.start(a), vb = doc.fmap.start(b);
@@ -900,6 +924,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
         if (r && !r->key.empty()) { m = r; break; }
       }
     }
+    const bool had_tail = has_tail;
     if (!m && has_tail) {
       if (!cell_done) cell_ok = request_key(t.text, cell_key);
       m = cell_ok ? match_request_row(cell_key) : nullptr;
@@ -915,6 +940,12 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     }
     if (!m) {  // header text, a continuation fragment ("务信息"), a note
       if (at_line_start) fragment = true;
+      // A label printed a character a line ("三 / 、 / 本 …") before a line of numbers: the numbers are
+      // a row without a label (placed, if at all, by the passes after the loop).
+      if (had_tail && at_line_start && started && label_key(label).size() <= 2 && !looks_glued(tail, ncols)) {
+        orphans.emplace_back();
+        add_tail(orphans.back(), t, tail);
+      }
       continue;
     }
     if (!started) {
@@ -1295,6 +1326,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   std::vector<bool> placed(request_candidates().keys, false);
   std::string unsure;
   uint32_t unsure_at = 0;
+  std::deque<std::string> wrapped;  // the texts of numbers joined by join_wrapped_digits
   std::vector<uint32_t> header;  // header_columns, read when a short row first needs them
   uint32_t header_at = 0;        // (the start of their last line)
   bool header_read = false;
@@ -1319,6 +1351,26 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       unsure += (unsure.empty() ? "" : "、") + std::string(r.row->def->label);
       unsure_at = unsure_at ? unsure_at : r.label_start;
       continue;
+    }
+    {
+      Values joined;
+      if (r.assembled && join_wrapped_digits(doc, r.values, ncols, wrapped, joined)) r.values = std::move(joined);
+      // (the second line left without a label: a piece of a label printed char by char began it)
+      if (!r.assembled && !r.values.empty() && r.values.size() < ncols) {
+        const size_t l1 = doc.line_of(r.values.back().start);
+        for (auto it = orphan_at(r.values.back().end); it != orphans.end(); ++it) {
+          if (it->empty()) continue;
+          if (doc.line_of(it->front().start) > l1 + 2) break;
+          Values both = r.values;
+          both.insert(both.end(), it->begin(), it->end());
+          if (join_wrapped_digits(doc, both, ncols, wrapped, joined)) {
+            r.values = std::move(joined);
+            it->clear();
+            if (orphan_value_rows) --orphan_value_rows;
+          }
+          break;
+        }
+      }
     }
     // Fewer values than columns, under headers whose columns the spaces keep (pdftotext -layout):
     // each value goes under its header, the columns between are blank.

@@ -242,6 +242,14 @@ def pdf_layout_drift():
     """The same, but pdftotext's columns drifted: the whole rows start a column right of the headers."""
     out = pdf_layout_blanks()
     return [l[:44] + " " * 8 + l[44:] if l.startswith(("一、", "（二）")) else l for l in out]
+def pdf_layout_wrapped():
+    """The same, 一、's cells too narrow for their two digits: "1 … 1" on the label's line, "2 … 2" under them."""
+    out = pdf_layout_blanks()
+    i = next(j for j, l in enumerate(out) if l.startswith("一、"))
+    W, S = 44, 8
+    top = "一、本年新收政府信息公开申请数量".ljust(W) + "1" + " " * (S * 6 - 1) + "1"
+    low = " " * W + "2" + " " * (S * 6 - 1) + "2"
+    return out[:i] + [top, low] + out[i + 1:]
 def pdf_layout_blanks():
     """pdftotext -layout on a PDF whose empty cells print nothing: each value stays under its header,
     the blanks are spaces. 二、上年结转 and （一）予以公开 leave their zero 法人 cells blank."""
@@ -267,6 +275,7 @@ files["pdftotext.txt"] = "# Text extracted from a PDF\n\n`pdftotext` and copy fr
   example("Label on one line, its values on the next (pdftotext default)", "The values line that directly follows a label printed alone is that label's (`by order`).", pdf_default(), expect_all(["by requests granted/natural = order", "by requests total/total = order"])) + \
   example("Columns padded with spaces (pdftotext -layout)", "", pdf_layout(), expect_all()) + \
   example("Columns padded with spaces, blank cells left as spaces (pdftotext -layout)", "A row with fewer values than columns: each value goes to the column whose header starts where it starts (`by column`), the others are blank — on the headers' page only, since the next page's margins move its columns.", pdf_layout_blanks(), ["cell requests carried_over/natural = 1", "cell requests carried_over/commercial = null", "cell requests carried_over/other_org = null", "cell requests carried_over/total = 1", "cell requests granted/natural = 5", "cell requests granted/commercial = 1", "cell requests granted/research = null", "cell requests granted/total = 6", "cell requests new_received/research = 0", "by requests granted/commercial = column", "by requests new_received/natural = label", "check requests.* = pass", "check appeals.* = pass"]) + \
+  example("Numbers wrapped digit by digit under themselves (pdftotext -layout)", "A cell too narrow for its number prints it over two lines (`1 … 1` over `2 … 2` for `12 … 12`): two lines of as many numbers, each under the one above, that add up joined and not apart, are joined. Here 12 under 自然人 and 12 under 总计.", pdf_layout_wrapped(), ["cell requests new_received/natural = 12", "cell requests new_received/commercial = null", "cell requests new_received/total = 12", "by requests new_received/natural = column", "check requests.applicants/new_received = pass", "cell requests carried_over/total = 1"]) + \
   example("Columns that drifted from their headers", "When a whole row's values do not stand under the headers (pdftotext's layout drifts), the spaces tell nothing: a short row's values are not placed by position, only its total is read (NB0604).", pdf_layout_drift(), ["cell requests granted/total = 6", "no cell requests granted/natural", "no cell requests granted/commercial", "cell requests new_received/total = 14", "check requests.applicants/new_received = pass"]) + \
   example("Every value on its own line after its label", "The values that follow a label printed alone, one per line, fill its row up to seven.", pdf_values_per_line(), expect_key(["by requests carried_forward/total = order"])) + \
   example("A page number and a running header inside the table", "The page break (form feed) and the header are not cells.", pdf_page_break(), expect_all()) + \
