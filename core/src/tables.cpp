@@ -630,10 +630,14 @@ bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading&
 }
 
 /// Code points between the start of the line holding `pos` and `pos` (pdftotext -layout pads its
-/// columns with spaces, one per character whatever its width).
+/// columns with spaces, one per character whatever its width). Past kLayoutWidth bytes into a line
+/// (no page is that wide: a line of a collapsed report) it is kNoColumn, and costs no more to find.
+constexpr uint32_t kLayoutWidth = 2048, kNoColumn = UINT32_MAX / 2;
 uint32_t display_column(const Doc& doc, uint32_t pos) {
+  const uint32_t start = doc.lines[doc.line_of(pos)].start;
+  if (pos - start > kLayoutWidth) return kNoColumn;
   uint32_t col = 0;
-  for (uint32_t i = doc.lines[doc.line_of(pos)].start; i < pos; ++i) col += (uint8_t(doc.text[i]) & 0xC0) != 0x80;
+  for (uint32_t i = start; i < pos; ++i) col += (uint8_t(doc.text[i]) & 0xC0) != 0x80;
   return col;
 }
 
@@ -647,7 +651,7 @@ std::vector<uint32_t> header_columns(const Doc& doc, uint32_t first_row, uint32_
   std::u32string k;
   const size_t row_line = doc.line_of(first_row);
   for (size_t l = row_line > 12 ? row_line - 12 : 0; l < row_line; ++l) {
-    const std::string_view line = doc.line_text(l);
+    const std::string_view line = doc.line_text(l).substr(0, kLayoutWidth);
     size_t i = 0;
     while (i < line.size()) {
       while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
@@ -657,7 +661,8 @@ std::vector<uint32_t> header_columns(const Doc& doc, uint32_t first_row, uint32_
         label_key_into(line.substr(i, e - i), k);
         for (size_t j = 0; j < ncols; ++j) {
           const std::u32string_view w = words[j];
-          if (at[j] == UINT32_MAX && k.size() >= w.size() && k.size() <= w.size() + 4 && k.compare(0, w.size(), w) == 0) {
+          if (at[j] == UINT32_MAX && k.size() >= w.size() && k.size() <= w.size() + 4 &&
+              k.compare(0, w.size(), w) == 0) {
             at[j] = display_column(doc, doc.lines[l].start + uint32_t(i));
             header_at = std::max(header_at, doc.lines[l].start);
           }
@@ -684,7 +689,7 @@ bool join_wrapped_digits(const Doc& doc, const Values& vs, size_t ncols, std::de
     const ValueTok &a = vs[i], &b = vs[k + i];
     if (doc.line_of(a.start) != l1 || doc.line_of(b.start) != l2 || !digits_only(a.raw) || !digits_only(b.raw)) return false;
     const int64_t ca = display_column(doc, a.start), cb = display_column(doc, b.start);
-    if (std::abs(ca - cb) > 1) return false;
+    if (ca == kNoColumn || cb == kNoColumn || std::abs(ca - cb) > 1) return false;
   }
   out.clear();
   for (size_t i = 0; i < k; ++i) {
