@@ -699,19 +699,22 @@ bool join_wrapped_digits(const Doc& doc, const Values& vs, size_t ncols, std::de
   return applicants_hold(out);
 }
 
-/// A form feed (pdftotext's page break) between folded positions a < b: a page of its own layout.
-bool page_break_between(const Doc& doc, uint32_t a, uint32_t b) {
-  const uint32_t va = doc.fmap.start(a), vb = doc.fmap.start(b);
-  return vb > va && std::string_view(doc.view).substr(va, vb - va).find('\f') != std::string_view::npos;
+/// Where the page holding folded position `a` ends, in the view (pdftotext's form feed, or the end):
+/// the next page has a layout of its own.
+uint32_t page_end(const Doc& doc, uint32_t a) {
+  const size_t f = std::string_view(doc.view).find('\f', doc.fmap.start(a));
+  return f == std::string_view::npos ? UINT32_MAX : uint32_t(f);
 }
+/// Folded position `b` is on the page that ends at `end` (page_end).
+bool on_page(const Doc& doc, uint32_t end, uint32_t b) { return doc.fmap.start(b) < end; }
 
 /// A row printed with fewer values than columns, its blank cells left as spaces (pdftotext -layout):
 /// each value goes to the column whose header starts where it starts, when that is plain (within
 /// 3 characters, the next header at least 2 further) and the columns come left to right.
-bool place_by_columns(const Doc& doc, const std::vector<uint32_t>& header, uint32_t header_at, const Values& vs,
+bool place_by_columns(const Doc& doc, const std::vector<uint32_t>& header, uint32_t header_page_end, const Values& vs,
                       Values& out) {
   // (Only on the headers' page: the next page's margins move its columns.)
-  if (header.empty() || vs.empty() || vs.size() >= header.size() || page_break_between(doc, header_at, vs.back().start))
+  if (header.empty() || vs.empty() || vs.size() >= header.size() || !on_page(doc, header_page_end, vs.back().start))
     return false;
   out.assign(header.size(), ValueTok{value_info(""), 0, 0, {}});
   size_t last = SIZE_MAX;
@@ -1333,7 +1336,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   uint32_t unsure_at = 0;
   std::deque<std::string> wrapped;  // the texts of numbers joined by join_wrapped_digits
   std::vector<uint32_t> header;  // header_columns, read when a short row first needs them
-  uint32_t header_at = 0;        // (the start of their last line)
+  uint32_t header_page_end = 0;  // (page_end of their page)
   bool header_read = false;
   th.cells.reserve(th.cells.size() + rows.size() * ncols);
   for (size_t i = 0; i < rows.size(); ++i) {
@@ -1381,13 +1384,15 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     // each value goes under its header, the columns between are blank.
     if (!r.values.empty() && r.values.size() < ncols) {
       if (!header_read) {
+        uint32_t header_at = 0;  // (the start of their last line)
         header = header_columns(doc, rows.front().label_start, header_at);
+        header_page_end = page_end(doc, header_at);
         header_read = true;
         // (The whole rows on the headers' page must stand under them too: pdftotext's layout can
         // drift, a row's values starting one column right of the header above.)
         for (const auto& w : rows) {
           if (header.empty()) break;
-          if (w.values.size() != ncols || page_break_between(doc, header_at, w.values.back().start)) continue;
+          if (w.values.size() != ncols || !on_page(doc, header_page_end, w.values.back().start)) continue;
           for (size_t j = 0; j < ncols; ++j)
             if (std::abs(int64_t(display_column(doc, w.values[j].start)) - int64_t(header[j])) > 3) {
               header.clear();
@@ -1396,7 +1401,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
         }
       }
       Values full;
-      if (place_by_columns(doc, header, header_at, r.values, full)) {
+      if (place_by_columns(doc, header, header_page_end, r.values, full)) {
         const char* placing = th.placing;
         th.placing = "column";
         place_row(doc, th, th.evidence, key, cols, r.row->cell_keys, full, r.label_start, r.label_end);
