@@ -997,9 +997,15 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   // ("4.保护第三方… 0 … / 1.本机关不掌握相关政 府信息 1 0 0 0 0 0 1 / 6.属于四类过程性信息 1 …": a loose
   // label run into the next values line): its values are taken as a row without a label for the
   // passes below, and given back if none of them places it.
-  auto rows_gen = [&]() {  // v2021 when a row of its （七）其他处理 was read
-    for (const auto& r : rows)
-      if (r.row->other_sub) return Template::v2021;
+  // The generation the rows read so far show: v2021 when a row of its （六）其他处理 was read. (A bare
+  // "其他", no "3." before it, is no evidence alone: it is also a column's header, printed among the
+  // rows by pdftotext.)
+  auto rows_gen = [&]() {
+    for (const auto& r : rows) {
+      if (!r.row->other_sub) continue;
+      const std::string_view printed = std::string_view(doc.text).substr(r.label_start, r.label_end - r.label_start);
+      if (r.row->key != "other.other" || printed.rfind("其他", 0) != 0) return Template::v2021;
+    }
     return Template::v2019;
   };
   std::vector<std::pair<size_t, size_t>> demoted;  // (row, its orphan)
@@ -1301,14 +1307,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
                                         {{"count", std::to_string(detached.size())}, {"rows", list}}));
   }
   // Generation: the v2021 （六） group with its three sub-rows, or v2019's single row.
-  // (A bare "其他", no "3." before it, is no evidence alone: it is also a column's header, printed
-  // among the rows by pdftotext.)
-  bool v2021 = false;
-  for (const auto& r : rows) {
-    if (!r.row->other_sub) continue;
-    const std::string_view printed = std::string_view(doc.text).substr(r.label_start, r.label_end - r.label_start);
-    v2021 |= r.row->key != "other.other" || printed.rfind("其他", 0) != 0;
-  }
+  bool v2021 = rows_gen() == Template::v2021;
   for (const auto& g : th.glued) v2021 |= g.row.rfind("other.", 0) == 0;
   th.evidence = v2021 ? Template::v2021 : Template::v2019;
   const std::vector<std::string>& cols = request_col_keys();
