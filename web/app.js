@@ -1104,13 +1104,17 @@
     return el("div", { class: "grid-wrap" }, table);
   }
 
+  // How a cell was placed, where the grid marks it (beside its label and by HTML cells: not marked),
+  // and the text key that says so.
+  const BY_NOTE = { order: "byOrder", split: "bySplit", column: "byColumn" };
+
   // A cell's content, redrawn only when what it shows changed.
   function fillCell(c, key, tb, fails, suggest) {
     const cells = tb.cells || {};
     const present = Object.prototype.hasOwnProperty.call(cells, key);
     const value = present ? cells[key] : undefined;
     const span = (tb.cell_spans || {})[key];
-    const by = span && tb.key !== "appeals" && ["order", "split", "column"].includes(span.by) ? span.by : "";
+    const by = span && tb.key !== "appeals" && Object.hasOwn(BY_NOTE, span.by) ? span.by : "";
     const drawn = `${present}|${value}|${fails}|${!!span}|${suggest ? suggest.value : ""}|${by}`;
     if (drawn === c.drawn) return;
     const focused = c.td.contains(document.activeElement);
@@ -1119,7 +1123,7 @@
     const cls = [present ? "" : "absent", value === null ? "blank" : "", fails ? "fail" : "", suggest ? "suggested" : "",
       by ? `by-${by}` : ""].filter(Boolean).join(" ");
     c.td.className = cls;
-    const byNote = by ? t({ order: "byOrder", split: "bySplit", column: "byColumn" }[by]) : "";
+    const byNote = by ? t(BY_NOTE[by]) : "";
     if (byNote) c.td.title = byNote; else c.td.removeAttribute("title");
     const shown = !present ? t("cellMissing") : value === null ? t("cellEmpty") : fmt(value);
     const hint = suggest ? t("suggestCell", fmt(suggest.value)) : "";
