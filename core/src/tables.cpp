@@ -227,7 +227,8 @@ size_t page_number_suffix(std::string_view text) {
 }
 
 void place_row(Doc& doc, TableHit& th, Template t, std::string_view row, const std::vector<std::string>& cols,
-               const std::vector<std::string>& keys, const Values& all, uint32_t label_start, uint32_t label_end) {
+               const std::vector<std::string>& keys, const Values& all, uint32_t label_start, uint32_t label_end,
+               bool blank_tail = false) {
   // More values than columns, and a page number at the end that makes them fit: not the row's.
   Values trimmed;
   if (all.size() > cols.size() && all.size() - 3 == cols.size() && ends_in_page_number(all))
@@ -248,6 +249,17 @@ void place_row(Doc& doc, TableHit& th, Template t, std::string_view row, const s
       not_a_number(doc, th.key.c_str(), cell_label(t, th.key, keys[k]), cell_label(t, th.key, keys[k], true), v);
     add_cell(th, keys[k], v);
   }
+  // One value fewer than columns, the unprinted cell the last one (`blank_tail`: the caller's
+  // identities force it), or every value 0 (whichever cell printed nothing, each is 0 or blank in
+  // every reading): the last column is a blank cell, as an empty cell between tabs would be, and the
+  // checks count it as 0. Any other short row keeps its unplaced columns unread: a blank counted as 0
+  // under a guessed placement would be the tool's guess.
+  auto zero = [](const ValueTok& v) {
+    return v.value.kind == Value::empty || (v.value.kind == Value::number && parse_value(v.raw).v == 0);
+  };
+  if (!exact && !vs.empty() && vs.size() - from + 1 == cols.size() &&
+      (blank_tail || std::all_of(vs.begin() + from, vs.end(), zero)))
+    add_cell(th, keys.back(), ValueTok{value_info(""), vs.back().end, vs.back().end, std::string_view()});
 }
 
 /// "row/<col>" for each column.
@@ -1424,9 +1436,13 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       th.end = std::max(th.end, last.end);
       continue;
     }
+    // One value fewer than columns, the last not the sum of the others: a printed total would be
+    // that sum, so the total is the cell that printed nothing, and the others are in their columns
+    // ("1 0 0 0 0 0" and a blank 总计).
+    bool total_blank = blanks_lost && r.values.size() + 1 == ncols && !applicants_hold(r.values);
     const char* placing = th.placing;
     if (r.from_lines) th.placing = "order";  // values printed apart from their label
-    place_row(doc, th, th.evidence, key, cols, r.row->cell_keys, r.values, r.label_start, r.label_end);
+    place_row(doc, th, th.evidence, key, cols, r.row->cell_keys, r.values, r.label_start, r.label_end, total_blank);
     th.placing = placing;
     placed[r.row->key_id] = placed[r.row->key_id] || has_values(r);
     th.end = std::max(th.end, r.values.empty() ? r.label_end : r.values.back().end);

@@ -369,9 +369,17 @@ def blanks_lost():
     i = next(j for j,l in enumerate(out) if l.startswith("（一）予以公开"))
     out[i] = "（一）予以公开 6 6"
     return out
+def blank_total(key, printed):
+    out = rows_tsv(sep=" ", group_inline=False)
+    label = dict((r[1], r[2]) for r in ROWS)[key]
+    i = next(j for j,l in enumerate(out) if l.startswith(label + " "))
+    out[i] = label + " " + printed
+    return out
 files["blanks.txt"] = "# Blank cells\n\nThe template asks for 0 where nothing happened; a blank cell is read as blank (`null`),\ncounts as 0 in the identities, and is listed in the check's `blank_as_zero`.\n\n" + \
   example("A row of blank cells", "", blanks(), [f"cell requests denied.law_forbidden/{c} = null" for c in CK] + ["check requests.* = pass", "check requests.applicants/denied.law_forbidden = skip"]) + \
-  example("Blank cells that left no trace", "A PDF of a table whose empty cells print nothing: `（一）予以公开 6 6` is two values for seven columns. The last is the sum of the others, so it is the total; which column the 6 is in cannot be told, so only the total is read (NB0604 says so) — never a guess that puts it under 商业企业.", blanks_lost(), ["cell requests granted/total = 6", "no cell requests granted/natural", "no cell requests granted/commercial", "check requests.balance/* = pass", "check requests.results/total = pass", "check requests.results/natural = skip"])
+  example("Blank cells that left no trace", "A PDF of a table whose empty cells print nothing: `（一）予以公开 6 6` is two values for seven columns. The last is the sum of the others, so it is the total; which column the 6 is in cannot be told, so only the total is read (NB0604 says so) — never a guess that puts it under 商业企业.", blanks_lost(), ["cell requests granted/total = 6", "no cell requests granted/natural", "no cell requests granted/commercial", "check requests.balance/* = pass", "check requests.results/total = pass", "check requests.results/natural = skip"]) + \
+  example("A blank total that left no trace", "`（二）部分公开（…） 1 0 0 0 0 0` is six values for seven columns, and the last is not the sum of the others: a printed total would be that sum, so the cell that printed nothing is the total and the six are in their columns. The blank total counts as 0, so the 总计 column no longer adds up: the report's error (the template asks for 1 there), not the tool's doubt.", blank_total("partial", "1 0 0 0 0 0"), ["cell requests partial/natural = 1", "cell requests partial/other_org = 0", "cell requests partial/total = null", "check requests.applicants/partial = skip", "check requests.results/natural = pass", "check requests.results/total = fail", "check requests.balance/total = pass"]) + \
+  example("A row of zeros one value short", "`1.属于国家秘密 0 0 0 0 0 0`: whichever cell printed nothing, every cell is 0 or blank in every reading, so the last is taken as the blank one and every identity is checked (blank counts as 0).", blank_total("denied.state_secret", "0 0 0 0 0 0"), ["cell requests denied.state_secret/natural = 0", "cell requests denied.state_secret/other_org = 0", "cell requests denied.state_secret/total = null", "check requests.* = pass", "check requests.applicants/denied.state_secret = skip"])
 
 SIX = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
