@@ -140,6 +140,12 @@ constexpr RuleInfo kRules[] = {
      "gathered is not the sum of the applicants; the tool is not sure of that reading (PDF text can put other "
      "rows' values between), so it was not used and the checks that need it were not run. Please check the "
      "printed table."},
+    {"NB0615", "zeros-short", S::warning,
+     "表三的数值全为 0，共 {got} 个，比一张完整的表（{want} 个单元格）少 {missing} 个：有 {missing} 个单元格未印出数值（空白），"
+     "从复制的文字无法确定是哪几个。每个单元格非 0 即空白，已全部按 0 读出；模板要求无数据的单元格填 0，请核对原表。",
+     "Table 3's values are all 0, {got} of them, {missing} fewer than a whole table ({want} cells): {missing} cell(s) "
+     "printed no value (blank), and which cannot be told from the copied text. Every cell is 0 or blank, so all were "
+     "read as 0; the template asks for 0 in a cell with nothing to report. Please check the printed table."},
     // ── glued rows (recover_table.cpp, docs/recovery.md) ──────────────────
     {"NB0701", "glued-recovered", S::info,
      "{table}「{row}」印作「{printed}」（分隔符丢失），按模板列数和勾稽关系只有一种拆分：{split}。",

@@ -433,6 +433,7 @@ struct OrderReading {
   size_t by_column = 0;       // rows read from blocks printed column by column
   std::vector<size_t> chosen; // rows of blocks whose reading (by column or by row) total = Σ applicants chose
   bool zeros = false;         // every value 0, as many as the generation's cells: read by the count alone
+  size_t blank = 0;           // in a table of zeros, cells that printed nothing (NB0615)
 };
 
 bool applicants_hold(const Values& row) {
@@ -440,6 +441,19 @@ bool applicants_hold(const Values& row) {
   for (size_t k = 0; k + 1 < row.size(); ++k) sum += row[k].value.kind == Value::number ? parse_value(row[k].raw).v : 0;
   double total = row.back().value.kind == Value::number ? parse_value(row.back().raw).v : 0;
   return std::abs(sum - total) < 1e-6;
+}
+
+/// A 表三 row one value short whose cells are nonetheless known (place_row's `blank_tail`): its last
+/// value not the sum of the others (a printed total would be: the total is the blank), or every value
+/// 0 (each cell 0 or blank in every reading).
+bool one_short_known(const Values& row, size_t ncols) {
+  if (row.size() < 2 || row.size() + 1 != ncols) return false;
+  bool zeros = true;
+  for (const auto& v : row) {
+    if (v.value.kind != Value::number) return false;
+    zeros &= parse_value(v.raw).v == 0;
+  }
+  return zeros || !applicants_hold(row);
 }
 
 bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading& out) {
@@ -504,17 +518,24 @@ bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading&
   }
   // Every value a 0, exactly as many as one generation's cells (a body that received no request,
   // its table printed column by column or with its labels anywhere, as pdftotext prints a PDF's
-  // table): every cell is 0 whatever the order, so the count alone reads the table.
+  // table): every cell is 0 whatever the order, so the count alone reads the table. One or two fewer
+  // (cells printed blank, which left no trace): every cell is 0 or blank, and which are blank cannot
+  // be told, so all are read 0 and NB0615 says so. (Never as few as a row fewer: a row may be missing.)
   {
     Values all = inside;
     for (const Values& seg : segments) all.insert(all.end(), seg.begin(), seg.end());
     bool zeros = true;
     for (const auto& v : all) zeros &= v.value.kind == Value::number && parse_value(v.raw).v == 0;
     for (Template gen : {Template::v2019, Template::v2021}) {
-      if (!zeros || all.size() != data_rows(gen).size() * ncols) continue;
+      const size_t cells = data_rows(gen).size() * ncols;
+      if (!zeros || all.empty() || all.size() > cells || cells - all.size() > 2) continue;
       std::sort(all.begin(), all.end(), [](const ValueTok& a, const ValueTok& b) { return a.start < b.start; });
       out.gen = gen;
       out.zeros = true;
+      out.blank = cells - all.size();
+      // (The blank ones' place is unknown: the last cells take a 0 of no width after the last value.)
+      static constexpr std::string_view kZero = "0";
+      while (all.size() < cells) all.push_back({value_info(kZero), all.back().end, all.back().end, kZero});
       for (const auto& v : all) {
         if (out.rows.empty() || out.rows.back().size() == ncols) out.rows.emplace_back();
         out.rows.back().push_back(v);
@@ -1251,10 +1272,18 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   }
   // Rows left without values: try the template's order (read_requests_by_order). It is taken
   // when it agrees with every row the labels placed.
-  size_t with_values = 0;
-  for (const auto& r : rows) with_values += !r.values.empty();
+  // (A table of zeros also when every row has values but some not all of them: pdftotext cut its
+  // runs of zeros anywhere, and every cell is 0 in any reading.)
+  size_t with_values = 0, whole = 0;
+  for (const auto& r : rows) {
+    bool exact = false;
+    with_values += !r.values.empty();
+    if (!r.values.empty()) fit_row(r.values, ncols, exact);
+    whole += exact || one_short_known(r.values, ncols);
+  }
   OrderReading order;
-  if (th.glued.empty() && with_values < rows.size() && read_requests_by_order(doc, ts, order)) {
+  if (th.glued.empty() && whole < rows.size() && read_requests_by_order(doc, ts, order) &&
+      (with_values < rows.size() || order.zeros)) {
     const std::vector<const RowDef*>& data = data_rows(order.gen).defs;
     auto numbers = [](const Values& vs) {
       std::vector<std::string_view> out;
@@ -1273,7 +1302,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       if (order.zeros && i == data.size()) continue;
       agrees &= i < data.size() && numbers(r.values) == numbers(order.rows[i]);
     }
-    if (agrees && with_values < data.size()) {
+    if (agrees && (with_values < data.size() || (order.zeros && whole < data.size()))) {
       th.evidence = order.gen;
       const std::vector<std::string>& cols = request_col_keys();
       const char* placing = th.placing;
@@ -1292,6 +1321,11 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       doc.findings.push_back(make_finding("NB0613", th.start, th.end,
                                           {{"rows", std::to_string(data.size())},
                                            {"by_column", std::to_string(order.by_column)}}));
+      if (order.blank)
+        doc.findings.push_back(make_finding("NB0615", th.start, th.end,
+                                            {{"got", std::to_string(data.size() * cols.size() - order.blank)},
+                                             {"want", std::to_string(data.size() * cols.size())},
+                                             {"missing", std::to_string(order.blank)}}));
       return;
     }
   }
@@ -1439,7 +1473,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     // One value fewer than columns, the last not the sum of the others: a printed total would be
     // that sum, so the total is the cell that printed nothing, and the others are in their columns
     // ("1 0 0 0 0 0" and a blank 总计).
-    bool total_blank = blanks_lost && r.values.size() + 1 == ncols && !applicants_hold(r.values);
+    bool total_blank = one_short_known(r.values, ncols);
     const char* placing = th.placing;
     if (r.from_lines) th.placing = "order";  // values printed apart from their label
     place_row(doc, th, th.evidence, key, cols, r.row->cell_keys, r.values, r.label_start, r.label_end, total_blank);
@@ -1637,6 +1671,18 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
     th.end = th.glued.front().end;
     return;
   }
+  // Every value after the header a 0, exactly fifteen (no appeal or suit, the cells printed among
+  // the header words: pdftotext's default mode): every cell is 0 whatever the order.
+  size_t in_rows = 0;
+  for (const auto& d : data) in_rows += d.cells.size();
+  if (saw_header && seen.size() == keys.size() && in_rows < keys.size() &&
+      std::all_of(seen.begin(), seen.end(), [](const ValueTok& v) { return parse_value(v.raw).v == 0; })) {
+    th.found = true;
+    th.start = header_start;
+    th.end = seen.back().end;
+    for (size_t k = 0; k < keys.size(); ++k) add_cell(th, keys[k], seen[k]);
+    return;
+  }
   if (data.empty()) {
     // Its header and values printed, but no run of them is a row (fewer than five columns' worth
     // between the captions, a PDF whose empty cells left no trace): the table is there, unread.
@@ -1767,6 +1813,7 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
   // printed away from its label (PDF text: "本年处理决定数量 / 550 / 行政许可"): the one value
   // in the sub-table is that row's.
   Values loose;
+  Values every;  // every value read in the region, for a table of zeros (below)
   std::vector<std::string> late;  // column headers printed after that label
   size_t sub_first = 0;  // the sub-table's first row
   auto settle = [&]() {
@@ -1831,6 +1878,7 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       bool open = (!rows.empty() && !rows.back().closed) || (value.kind == Value::number && continues());
       line_start = false;
       add_value(open ? rows.back().values : loose, t, value);
+      add_value(every, t, value);
       continue;
     }
     if (numbers_only(t.text, nums)) {
@@ -1838,6 +1886,7 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       bool open = (!rows.empty() && !rows.back().closed) || continues();
       line_start = false;
       add_tail(open ? rows.back().values : loose, t, nums);  // "0 0 0" in one cell, or a glued run with a sign
+      add_tail(every, t, nums);
       continue;
     }
     between = true;  // until a row label below says otherwise
@@ -1863,6 +1912,7 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       if (split_numeric_tail(t.text, tail) && tail.label_bytes) {
         words = t.text.substr(0, tail.label_bytes);
         add_tail(loose, t, tail);
+        add_tail(every, t, tail);
       }
       size_t at = words.find("内容");
       header_words(words.substr(at == std::string_view::npos ? words.size() : at + std::strlen("内容")));
@@ -1889,7 +1939,7 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       if (!rows.empty()) rows.back().closed = true;
       rows.push_back({r, header, t.start, t.end, {}, false});
       between = false;
-      if (has_tail) add_tail(rows.back().values, t, tail);
+      if (has_tail) add_tail(rows.back().values, t, tail), add_tail(every, t, tail);
       first = std::min(first, t.start);
       continue;
     }
@@ -1931,6 +1981,31 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
   }
   th.start = first == UINT32_MAX ? rows.front().label_start : first;
   th.end = std::max(last, th.start);
+  // Every number in the region a 0, exactly as many as the generation's cells, and some of them
+  // not placed (pdftotext's default mode prints the sub-tables' labels, headers and cells in any
+  // order): every cell is 0 whatever the order. Dashes and other blanks are no cells here.
+  size_t numbers = 0, cells = 0;
+  bool zeros = true;
+  for (const auto& v : every) {
+    if (v.value.kind == Value::empty) continue;
+    ++numbers;
+    zeros &= v.value.kind == Value::number && parse_value(v.raw).v == 0;
+  }
+  for (const auto& p : def.proactive) cells += p.rows.size() * p.columns.size();
+  if (zeros && numbers == cells && th.cells.size() < cells && th.evidence != Template::unknown) {
+    std::vector<const ValueTok*> nums;
+    for (const auto& v : every) if (v.value.kind != Value::empty) nums.push_back(&v);
+    std::sort(nums.begin(), nums.end(), [](const ValueTok* x, const ValueTok* y) { return x->start < y->start; });
+    const char* placing = th.placing;
+    th.placing = "order";
+    th.cells.clear();
+    size_t i = 0;
+    for (const auto& p : def.proactive)
+      for (const auto& rd : p.rows)
+        for (const auto& c : p.columns) add_cell(th, std::string(rd.key) + "/" + c.key, *nums[i++]);
+    th.placing = placing;
+    th.end = std::max(th.end, nums.back()->end);
+  }
 }
 
 /// Fallback region of a table: from a dozen lines above its anchor label's first

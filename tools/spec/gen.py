@@ -219,6 +219,23 @@ def pdf_zeros():
     out += [HEAD4, "行政复议 行政诉讼", "结果维持 结果纠正 其他结果 尚未审结 总计", " ".join(str(x) for x in APPEALS)]
     return out
 
+def pdf_all_zeros_scattered():
+    """pdftotext default on a LibreOffice PDF of a report that received nothing (002's): every table's
+    cells come out among its labels and header words, 表三 one zero short (a blank cell left no trace)."""
+    t2 = ["二、主动公开政府信息情况", "第二十条第（一）项", "信息内容 本年制发件数", "规章", "0", "0",
+          "行政规范性文件 0", "本年废止件数", "0", "现行有效件数", "0", "0", "第二十条第（五）项", "信息内容",
+          "行政许可 0", "第二十条第（六）项", "信息内容 本年处理决定数量", "行政处罚 0", "行政强制", "0",
+          "第二十条第（八）项", "信息内容 本年收费金额（单位：万元）", "行政事业性收费", "0"]
+    t3 = [l for l in pdf_zeros() if not l.startswith(HEAD4)]
+    t3 = t3[:t3.index("行政复议 行政诉讼")]
+    last = max(i for i, l in enumerate(t3) if l.startswith("0"))
+    t3[last] = t3[last][2:] if " " in t3[last] else ""   # one zero fewer: 174
+    t4 = [HEAD4, "行政复议", "结果维持", "结果纠正", "结", "0", "总计", "0", "其他结果", "0", "尚未审结", "0", "总计", "0",
+          "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] + ["0"] * 10
+    assert sum(l.split().count("0") for l in t2) == 10 and sum(l.split().count("0") for l in t4) == 15
+    assert sum(l.split().count("0") for l in t3) == 174
+    return t2 + t3 + t4
+
 def pdf_cut_rows():
     """pdftotext default on a Chromium PDF (102's): a row's values cut over lines after its label's
     line ("5.属于三类内部事务信息 8 / 0 0 0 1 0 / 9") while a label printed out of place waits, and a label
@@ -282,6 +299,7 @@ files["pdftotext.txt"] = "# Text extracted from a PDF\n\n`pdftotext` and copy fr
   example("Labels in one block, stacked rows column by column (pdftotext default)", "The PDF's cells that stack in a column come out one column at a time (11 rows × 7, then 8 × 7, then 2 × 7) and every label after them. The count of values is exactly one table (175), so the rows are read in the template's order; each block's reading is verified by total = Σ applicants (NB0613, `by order`).", pdf_by_column(), expect_all(["by requests new_received/natural = order", "by requests denied.state_secret/total = order", "by requests carried_forward/total = order"])) + \
   example("A row cut over lines, labels printed above a row they follow", "The values a row lacks after its label's line come on the next lines (a run, or one per line) and complete it, though a label printed out of place waits above it. A label printed alone above （四）1.'s label, which comes before it in the template, does not keep （四）1. from its values; the two labels' own values, printed where their rows stand, are placed between the rows around them.", pdf_cut_rows(), expect_all(["by requests denied.three_safety/total = label", "by requests denied.third_party/total = label", "by requests unable.not_held/natural = order", "by requests not_processed.confirm/total = order"])) + \
   example("A table of zeros, its cells in runs of any length between the labels", "No request received, and the PDF's stacked cells come out in runs of zeros that are no rows, one of them run into a label and header words (`（二）部分公开（…） 0 0 申请人情况 总计`). Every value is 0 and there are exactly as many as the template's cells (175), so every cell is 0 whatever the order (NB0613, `by order`).", pdf_zeros(), ["cell requests new_received/natural = 0", "cell requests denied.state_secret/total = 0", "cell requests other.no_fee/legal = 0", "cell requests total/total = 0", "cell requests carried_forward/other_org = 0", "by requests total/natural = order", "check requests.* = pass", "check appeals.* = pass"]) + \
+  example("A report of zeros, every table's cells among its labels and headers", "A body that received nothing, its PDF's tables printed by pdftotext's default mode in any order: 表二's ten cells among its labels and headers, 表四's fifteen among its header words (`结 / 0 / 总计 / 0 / 其他结果 / 0 …`), and 表三 one zero short of 175 (a cell printed blank, which left no trace). Every number in each table's region is 0 and there are as many as its cells (表三: one fewer, NB0615), so every cell is 0 whatever the order (`by order`); which 表三 cell was the blank one cannot be told.", pdf_all_zeros_scattered(), ["cell proactive rules/issued = 0", "cell proactive normative_docs/in_force = 0", "cell proactive licensing/decisions = 0", "cell proactive coercion/decisions = 0", "cell proactive fees/amount = 0", "by proactive rules/repealed = order", "cell requests new_received/natural = 0", "cell requests carried_forward/total = 0", "cell appeals review/upheld = 0", "cell appeals suit_direct/total = 0", "cell appeals suit_after_review/total = 0", "check requests.* = pass", "check appeals.* = pass"]) + \
   example("The report's own error inside a block printed by column", "One row of a block breaks total = Σ applicants while the others hold: the column-wise reading stands (the shape and the other rows confirm it) and the failing identities are the report's error.", pdf_by_column_error(), ["cell requests unable.not_held/natural = 2", "cell requests unable.not_held/total = 4", "check requests.applicants/unable.not_held = fail", "check requests.results/total = fail", "check requests.results/natural = pass", "check requests.balance/* = pass", "check requests.applicants/unable.need_create = pass"])
 
 def label_run_into_values():
