@@ -97,10 +97,17 @@ bool is_number_word(std::string_view w) {
   return true;
 }
 
-/// Does a section title of any template start `after`? Its byte length, else 0.
+/// Does a section title of any template start `after`? Its byte length in `after`, else 0. One
+/// space may stand inside it, between two characters (a heading printed in two pieces, a crawler's
+/// two text nodes joined: "三、收到和处理 政府信息公开申请情况").
 size_t title_at(std::string_view after) {
-  for (const auto& t : marks().titles)
+  const auto& titles = marks().titles;  // longest first
+  const size_t sp = titles.empty() ? std::string_view::npos : after.substr(0, titles.front().size()).find(' ');
+  for (const auto& t : titles) {
     if (after.compare(0, t.size(), t) == 0) return t.size();
+    if (sp == std::string_view::npos || sp == 0 || sp >= t.size() || after.compare(0, sp, t, 0, sp) != 0) continue;
+    if (after.compare(sp + 1, t.size() - sp, t, sp, t.size() - sp) == 0) return t.size() + 1;
+  }
   return 0;
 }
 

@@ -420,6 +420,7 @@ files["sections.txt"] = "# Section headings\n\nThe six headings of the 2019/2021
   example("The pre-2019 layout", "", pre, ["sections = intro overview proactive requests appeals problems", "template = pre2019"]) + \
   example("The pre-2019 layout on one line", "A crawler's copy: every line end became a space. 引言 is found as a word of its own.", [" ".join(pre) + " " + "本年度共收到申请 0 件。" * 20], ["sections = intro overview proactive requests appeals problems"]) + \
   example("Headings run into the text", "A whole report on one line with no space anywhere: a heading starts where a numeral and 、 follow the end of a sentence and a section's title follows them.", ["".join(report(SIX))], ["sections = " + KEYS6]) + \
+  example("A heading in two pieces, on one line", "A page that printed a heading in two pieces (`三、收到和处理` and `政府信息公开申请情况`, two text nodes), stored by a crawler with its whitespace collapsed: one space inside a title still makes it the heading.", [" ".join(report(SIX[:2]) + ["三、收到和处理 政府信息公开申请情况", "本部分正文。"] + report(SIX[3:])[1:] + ["本年度共收到申请 0 件。"] * 12)], ["sections = " + KEYS6]) + \
   example("A heading run into digits", "The title ends where the table's numbers begin (`…情况200 000121`): the numbers are not part of the heading.", [" ".join(report(SIX[:2])) + " " + SIX[2] + "200 000121 " + " ".join(report(SIX[3:])[1:])], ["sections = " + KEYS6])
 
 os.makedirs(OUT, exist_ok=True)
