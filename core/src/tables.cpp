@@ -803,6 +803,9 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   // Those rows themselves, in print order (placed between the rows around them, after the loop).
   std::vector<Values> orphans;
   bool orphan_open = false;      // the current line is an orphan row
+  // Values one per line that no label takes (a crawler's text nodes, one cell per line with no
+  // blank line between rows): consecutive ones gather into one orphan row of up to `ncols`.
+  bool lone_line = false, lone_prev = false;
   // `line_values`: how many values the line holds, when it is known here (one cell of numbers).
   auto take_pending = [&](size_t line_values = 0) -> bool {
     // Values one per line (or a row's values wrapped over lines) after a label printed alone
@@ -896,6 +899,8 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       line_start = true;
       fragment = false;
       orphan_open = false;
+      lone_prev = lone_line;
+      lone_line = false;
       continue;
     }
     const ValueInfo value = value_info(t.text);
@@ -911,8 +916,9 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
         if (!open) {
           line_start = false;
           fragment = false;
-          orphans.emplace_back();
+          if (!(alone && lone_prev && !orphans.empty() && orphans.back().size() < ncols)) orphans.emplace_back();
           orphan_open = true;
+          lone_line = alone;
           add_value(orphans.back(), t, value);
           continue;
         }
@@ -925,6 +931,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     bool at_line_start = line_start;
     line_start = false;
     orphan_open = false;
+    lone_line = lone_prev = false;
     if (numbers_only(t.text, nums)) {  // "37 1 0 0 0 0 38" in one cell
       bool open = !rows.empty() && !rows.back().closed;
       // On a line of its own, after a label printed alone: that label's values.

@@ -204,6 +204,13 @@ def labels_out_of_place():
     out += [HEAD4, "行政复议 行政诉讼", " ".join(str(x) for x in APPEALS)]
     return out
 
+def text_nodes_loose():
+    """A crawler's text nodes of 103's page (labels printed apart from their value rows): every cell
+    on its own line, no blank line between rows."""
+    return [w for line in labels_out_of_place() for w in line.split(" ") if w]
+files["cell-per-line.txt"] += \
+  example("Every cell on its own line, no blank line between rows, labels apart from their values", "A crawler's text of a page (its text nodes joined by newlines) whose labels were printed apart from their value rows: a label printed alone takes the values one per line after it, up to its seven; the values after those that no label takes gather, seven at most, into a value row without a label, and such rows fill the template rows between the rows printed with their labels (`by order`), as on one line. The stray `1` after （六）2.'s label, one per line, cannot be told from a cell: its eight values are not seven, and the row is left unread.", text_nodes_loose(), [x for x in expect_all() if "other.no_fee/" not in x and not x.startswith("check requests")] + ["no cell requests other.no_fee/natural", "check requests.balance/* = pass", "check requests.applicants/* = pass", "check requests.applicants/other.no_fee = skip", "check requests.results/* = skip", "by requests partial/natural = order", "by requests unable.need_create/natural = order", "by requests granted/natural = order"])
+
 def pdf_zeros():
     """pdftotext default on a PDF of a table of zeros (no request received) whose cells stack: runs of
     zeros of every length between the labels, none of them a row (000's LibreOffice PDF)."""
