@@ -236,7 +236,10 @@ size_t part_prefix(std::string_view t, int& value) {
 
 }  // namespace
 
-void find_sections(Doc& doc, Analysis& a) {
+namespace {
+
+/// One scan of the lines for headings (see find_sections).
+void find_sections_pass(Doc& doc, Analysis& a, bool minor_too) {
   const size_t n = doc.lines.size();
   for (size_t li = 0; li < n; ++li) {
     std::string_view line = doc.line_text(li);
@@ -253,11 +256,16 @@ void find_sections(Doc& doc, Analysis& a) {
     Enumerator e = parse_enumerator(t);
     int part = 0;
     size_t plen = e.length ? 0 : part_prefix(t, part);
-    if (e.length && (e.parenthesized || !e.chinese)) continue;  // （一） and 1. are sub-headings
+    // （一） and 1. number sub-headings ("（一）主动公开政府信息情况" inside 总体情况). Only in a report
+    // where no line is a heading otherwise (a second pass, `minor_too`) is a line they number a
+    // heading, when the rest is a section title and nothing else ("1、总体情况": a report that
+    // numbers its six parts with Arabic numerals).
+    const bool minor = e.length && (e.parenthesized || !e.chinese);
+    if (minor && !minor_too) continue;
     size_t skip = e.length ? e.length : plen;
     std::string_view rest = trim(t.substr(skip));
     if (rest.empty()) continue;
-    bool numbered = e.length || plen;
+    bool numbered = (e.length && !minor) || plen;
     TitleMatch m = match_title(rest, /*whole=*/!numbered);
     uint32_t hstart = doc.lines[li].start + uint32_t(lead);
     while (hstart < doc.lines[li].end && (doc.text[hstart] == ' ' || doc.text[hstart] == '\t')) ++hstart;
@@ -282,7 +290,7 @@ void find_sections(Doc& doc, Analysis& a) {
       }
     }
     bool typo = false;
-    if (!m.def && e.length && e.chinese) {
+    if (!m.def && e.length && e.chinese && !minor) {
       m = match_title_typo(rest, e.value);
       typo = m.def != nullptr;
       if (m.def) hend = uint32_t(size_t(rest.data() - doc.text.data()) + m.title_bytes);
@@ -303,9 +311,17 @@ void find_sections(Doc& doc, Analysis& a) {
     a.sections.push_back(std::move(h));
     li = last_line;
   }
+}
+
+}  // namespace
+
+void find_sections(Doc& doc, Analysis& a) {
+  find_sections_pass(doc, a, false);
+  if (a.sections.empty()) find_sections_pass(doc, a, true);
   for (size_t i = 0; i < a.sections.size(); ++i)
     a.sections[i].body_end = i + 1 < a.sections.size() ? a.sections[i + 1].start : uint32_t(doc.text.size());
 }
+
 
 void check_sections(Doc& doc, Analysis& a) {
   const bool modern = a.tmpl == Template::v2019 || a.tmpl == Template::v2021;

@@ -423,6 +423,7 @@ files["sections.txt"] = "# Section headings\n\nThe six headings of the 2019/2021
   example("All six headings", "", report(SIX), ["sections = " + KEYS6, "template = v2021", "year = 2022"]) + \
   example("A typo in a numbered heading", "One character off the template's title, under the numeral that section has: read as it, with the warning NB0205.", report(typo), ["sections = " + KEYS6]) + \
   example("A variant wording", "`基本情况` for `总体情况`.", report(variant), ["sections = " + KEYS6]) + \
+  example("Six parts numbered with Arabic numerals", "`1、总体情况` … `6、其他需要报告的事项`: where no line is a heading by a Chinese numeral, a line numbered `1、` or `（一）` whose rest is a section title and nothing else is one (elsewhere those number sub-headings, such as `（一）主动公开政府信息情况` inside 总体情况).", ["某某县人民政府2022年政府信息公开工作年度报告"] + [x for i, h in enumerate(SIX) for x in (f"{i + 1}、{h[2:]}", "本部分正文。")], ["sections = " + KEYS6]) + \
   example("A heading left out", "The missing one is reported (NB0201); the rest are still read.", report(missing), ["sections = overview proactive appeals problems other"]) + \
   example("The pre-2019 layout", "", pre, ["sections = intro overview proactive requests appeals problems", "template = pre2019"]) + \
   example("The pre-2019 layout on one line", "A crawler's copy: every line end became a space. 引言 is found as a word of its own.", [" ".join(pre) + " " + "本年度共收到申请 0 件。" * 20], ["sections = intro overview proactive requests appeals problems"]) + \
