@@ -18,6 +18,7 @@ struct SectionHit {
   bool pre2019_only = false;        // the key exists only in the pre-2019 layout
   int number = 0;                   // printed numeral, 0 if none
   bool typo = false;                // the title is one character away from the template's
+  bool added = false;               // the line holds the template's title and a few words more
   std::string printed;              // printed enumerator ("一、")
   std::string heading;              // heading text as printed (folded, trimmed)
   uint32_t start = 0, end = 0;      // heading span

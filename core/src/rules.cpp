@@ -73,6 +73,10 @@ constexpr RuleInfo kRules[] = {
     {"NB0205", "section-title-typo", S::warning,
      "标题「{printed}」与模板的「{title}」相差一个字，已按该部分读取；请核对标题文字。",
      "The heading '{printed}' is one character off the template's '{title}' ({title_en}); read as that section. Check its wording."},
+    {"NB0206", "section-title-variant", S::warning,
+     "标题「{printed}」在模板的「{title}」之外还有别的文字，已按该部分读取；模板的标题是「{title}」。",
+     "The heading '{printed}' holds the template's '{title}' ({title_en}) and more words; read as that section. "
+     "The template's heading is '{title}'."},
     // ── table identities ───────────────────────────────────────────────────
     {"NB0301", "requests-balance", S::error,
      "表三「{col}」列收支不平衡：{lhs_expr} = {lhs} ≠ {rhs_expr} = {rhs}，相差 {diff}。",

@@ -194,6 +194,25 @@ TitleMatch match_title_typo(std::string_view rest, int number) {
   return best;
 }
 
+/// A numbered heading whose line holds the title of the section that numeral names and a few words
+/// more ("五、工作中存在的主要问题及改进情况", "三、收到和处理政府信息公开申请情况统计"): no more added
+/// than the title is long, no sentence (。), titles of four characters or more.
+TitleMatch match_title_added(std::string_view rest, int number) {
+  TitleMatch best;
+  if (rest.find("。") != std::string_view::npos) return best;
+  std::u32string key = label_key(rest);
+  if (key.size() < 5 || key.size() > 40) return best;
+  size_t best_len = 0;
+  for (const Title& t : all_titles()) {
+    if (t.gen == Template::pre2019 || t.def->number != number || t.key.size() < 4) continue;
+    if (t.key.size() <= best_len || key.size() > 2 * t.key.size() || key.find(t.key) == std::u32string::npos) continue;
+    best_len = t.key.size();
+    best.def = t.def;
+    best.title_bytes = rest.size();
+  }
+  return best;
+}
+
 /// Is `key` a proper prefix of some title (a heading cut by a line break)?
 bool is_title_prefix(const std::u32string& key) {
   if (key.size() < 3) return false;
@@ -289,15 +308,20 @@ void find_sections_pass(Doc& doc, Analysis& a, bool minor_too) {
         }
       }
     }
-    bool typo = false;
+    bool typo = false, added = false;
     if (!m.def && e.length && e.chinese && !minor) {
       m = match_title_typo(rest, e.value);
       typo = m.def != nullptr;
+      if (!m.def) {
+        m = match_title_added(rest, e.value);
+        added = m.def != nullptr;
+      }
       if (m.def) hend = uint32_t(size_t(rest.data() - doc.text.data()) + m.title_bytes);
     }
     if (!m.def) continue;
     SectionHit h;
     h.typo = typo;
+    h.added = added;
     h.def = m.def;
     h.pre2019_only = m.pre2019_only;
     h.number = e.length ? e.value : part;
@@ -371,6 +395,12 @@ void check_sections(Doc& doc, Analysis& a) {
     if (h.typo) {
       std::string printed_title(trim(std::string_view(h.heading).substr(h.printed.size())));
       doc.findings.push_back(make_finding("NB0205", h.start, h.end,
+                                          {{"printed", printed_title}, {"title", title}, {"title_en", title_en}}));
+    }
+    // A title with words added to the template's ("工作中存在的主要问题及改进情况").
+    if (h.added) {
+      std::string printed_title(trim(std::string_view(h.heading).substr(h.printed.size())));
+      doc.findings.push_back(make_finding("NB0206", h.start, h.end,
                                           {{"printed", printed_title}, {"title", title}, {"title_en", title_en}}));
     }
     // Order.

@@ -415,6 +415,7 @@ def report(heads):
     return out
 typo = list(SIX); typo[3] = "四、政府信息公开行政法复议、行政诉讼情况"
 variant = list(SIX); variant[0] = "一、基本情况"
+added = list(SIX); added[4] = "五、工作中存在的主要问题及改进情况"; added[2] = "三、收到和处理政府信息公开申请情况统计"
 missing = SIX[:2] + SIX[3:]
 pre = ["三元区城关街道2017年政府信息公开工作年度报告", "引言", "本年度报告根据《条例》编制。", "一、概述", "正文。",
        "二、主动公开政府信息情况", "正文。", "三、政府信息依申请公开办理情况", "正文。",
@@ -422,6 +423,7 @@ pre = ["三元区城关街道2017年政府信息公开工作年度报告", "引�
 files["sections.txt"] = "# Section headings\n\nThe six headings of the 2019/2021 templates, as printed: variants, typos, a heading left out,\nthe pre-2019 layout, a whole report on one line.\n\n" + \
   example("All six headings", "", report(SIX), ["sections = " + KEYS6, "template = v2021", "year = 2022"]) + \
   example("A typo in a numbered heading", "One character off the template's title, under the numeral that section has: read as it, with the warning NB0205.", report(typo), ["sections = " + KEYS6]) + \
+  example("A title with words added", "`五、工作中存在的主要问题及改进情况`, `三、收到和处理政府信息公开申请情况统计`: a numbered line that holds the title of the section its numeral names, and a few words more (no more than the title is long, no sentence), is that heading, with the warning NB0206.", report(added), ["sections = " + KEYS6]) + \
   example("A variant wording", "`基本情况` for `总体情况`.", report(variant), ["sections = " + KEYS6]) + \
   example("Six parts numbered with Arabic numerals", "`1、总体情况` … `6、其他需要报告的事项`: where no line is a heading by a Chinese numeral, a line numbered `1、` or `（一）` whose rest is a section title and nothing else is one (elsewhere those number sub-headings, such as `（一）主动公开政府信息情况` inside 总体情况).", ["某某县人民政府2022年政府信息公开工作年度报告"] + [x for i, h in enumerate(SIX) for x in (f"{i + 1}、{h[2:]}", "本部分正文。")], ["sections = " + KEYS6]) + \
   example("A heading left out", "The missing one is reported (NB0201); the rest are still read.", report(missing), ["sections = overview proactive appeals problems other"]) + \
