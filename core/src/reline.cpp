@@ -239,7 +239,15 @@ void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t
     }
     std::string_view after = rest.substr(en);
     while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
-    if (size_t tl = title_at(after)) {
+    size_t tl = title_at(after);
+    // A few Han characters before the title ("五、工作中存在的主要问题及改进情况": sections.cpp reads
+    // such a line as that section, NB0206).
+    for (size_t k = 3; !tl && k <= 12 && k < after.size(); k += 3) {
+      const unsigned char lead = static_cast<unsigned char>(after[k - 3]);
+      if (lead < 0xE4 || lead > 0xE9) break;  // CJK ideographs only
+      if (size_t t = title_at(after.substr(k))) tl = k + t;
+    }
+    if (tl) {
       out.push_back(b + i);
       size_t end = size_t(after.data() - line.data()) + tl;  // line offset after the title
       if (end < line.size() && line[end] == ' ') out.push_back(b + end);
