@@ -7,8 +7,9 @@
 # (tools/damage/to-html.py) printed to PDF by Chromium (--print-to-pdf), and the report file itself
 # converted to PDF by LibreOffice (soffice --headless --convert-to pdf), then pdftotext
 # (poppler-utils) in its default, -layout and -raw modes; and the page's text as a browser copy
-# gives it (document.body.innerText, tools/damage/inner-text.mjs), and as a crawler stores it (every
-# text node stripped, joined by newlines: tools/damage/text-nodes.py). 101 is HTML already: printed
+# gives it (document.body.innerText, tools/damage/inner-text.mjs), and as crawlers store it
+# (tools/damage/text-nodes.py: every text node stripped, joined by newlines; and a line per paragraph
+# and table row, its text nodes joined with nothing, the row's digits glued). 101 is HTML already: printed
 # and copied as it is. 130/131 are PDFs themselves (sample_pdfs_v1/hzq2023_working.pdf and
 # hzq2024_working.pdf of github.com/zxj6827111-blip/KIROGOVCOMPARE, see tests/corpus/SOURCES.md):
 # given the directory that holds them, their -layout and -raw forms are remade too.
@@ -47,7 +48,8 @@ for expect in "$CORPUS"/*.expect; do
   pdf_forms "$name.soffice" "$TMP/lo/$name.pdf"
   node "$ROOT/tools/damage/inner-text.mjs" "$html" > "$OUT/$name.innertext.txt"
   python3 "$ROOT/tools/damage/text-nodes.py" "$html" > "$OUT/$name.textnodes.txt"
-  echo "$name: chromium and soffice pdf (3 modes each), innerText, text nodes"
+  python3 "$ROOT/tools/damage/text-nodes.py" --glued "$html" > "$OUT/$name.rowglued.txt"
+  echo "$name: chromium and soffice pdf (3 modes each), innerText, text nodes, rows glued"
 done
 if [ -n "${1:-}" ]; then
   for y in 2023 2024; do
