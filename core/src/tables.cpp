@@ -1366,6 +1366,17 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   const std::vector<std::string>& cols = request_col_keys();
   th.start = rows.empty() ? th.glued.front().start : rows.front().label_start;
   th.end = th.start;
+  // A run of zeros one digit short of the columns ("000000": a row of zeros, one cell printed
+  // blank, separators lost): six zeros, and the row is one short of zeros (place_row: the last
+  // cell blank; whichever it was, every cell is 0 or blank).
+  for (auto& r : rows) {
+    if (r.values.size() != 1 || r.values[0].value.kind != Value::number) continue;
+    const ValueTok v = r.values[0];
+    if (v.raw.size() + 1 != ncols || v.raw.find_first_not_of('0') != std::string_view::npos) continue;
+    r.values.clear();
+    for (size_t k = 0; k < v.raw.size(); ++k)
+      r.values.push_back({value_info(v.raw.substr(k, 1)), v.start + uint32_t(k), v.start + uint32_t(k + 1), v.raw.substr(k, 1)});
+  }
   // A row with fewer values than columns but digits enough for all of them lost its
   // separators ("4010000041" in one cell): record it as glued, for recovery.
   for (auto& r : rows) {
@@ -1656,7 +1667,9 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
         add_tail(row, t, tail);
       continue;
     }
-    if (v.kind == Value::number && v.integer && saw_header && row.empty() && parse_value(t.text).canonical.size() >= 10) {
+    // (digits as printed: a run of zeros, "000000000000000", is 0 as a number)
+    if (v.kind == Value::number && v.integer && saw_header && row.empty() &&
+        size_t(std::count_if(t.text.begin(), t.text.end(), [](char c) { return c >= '0' && c <= '9'; })) >= 10) {
       numbers_only(t.text, tail);  // fifteen cells glued into one run of digits
       record_glued(th, "appeals", keys.size(), t, tail);
       break;

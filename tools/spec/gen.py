@@ -381,8 +381,15 @@ def glued():
     i = next(j for j,l in enumerate(out) if l.startswith("（七）总计"))
     out[i] = "（七）总计→" + "".join(str(x) for x in ROWS[23][3])
     return out
+def glued_zeros():
+    out = rows_tsv()
+    i = next(j for j,l in enumerate(out) if "1.属于国家秘密" in l)
+    out[i] = "（三）不予公开→1.属于国家秘密→000000"  # six zeros for seven cells: one printed blank
+    out[-1] = "0" * 15                         # 表四: no appeal, fifteen zeros run together
+    return out
 files["glued.txt"] = "# Digits glued together\n\nA row whose separators were lost (`（七）总计1020000012`): the engine splits the run only\nwhen the identities leave exactly one split ([docs/recovery.md](../../docs/recovery.md)).\n\n" + \
-  example("The total row glued into one run", "10·2·0·0·0·0·12 is the only split the identities allow.", glued(), expect_key(["by requests total/natural = split", "by requests granted/natural = label"]))
+  example("The total row glued into one run", "10·2·0·0·0·0·12 is the only split the identities allow.", glued(), expect_key(["by requests total/natural = split", "by requests granted/natural = label"])) + \
+  example("Zeros run together", "A row of zeros one digit short of its cells (`1.属于国家秘密→000000`: a cell printed blank, the separators lost) is six zeros and a blank last cell: every cell is 0 or blank in any split. 表四's fifteen cells of a body with no appeal, `000000000000000`, are fifteen zeros.", glued_zeros(), ["cell requests denied.state_secret/natural = 0", "cell requests denied.state_secret/other_org = 0", "cell requests denied.state_secret/total = null", "cell appeals review/upheld = 0", "cell appeals suit_after_review/total = 0", "check requests.* = pass", "check requests.applicants/denied.state_secret = skip", "check appeals.* = pass"])
 
 def blanks():
     out = rows_tsv()
