@@ -823,6 +823,30 @@ static std::string seed003_with_appeals(const char* body) {
   return text;
 }
 
+TEST_CASE("a table printed but not read is the tool's failure (NB0616), not a missing table (NB0601)") {
+  // Seed 003 with 表四's header printed and its cells lost (an image, a copy that dropped them):
+  // its header words are there, so the finding says the tool could not read it, as a warning.
+  nianbao::Result r = nianbao::check(seed003_with_appeals(
+      "行政复议 行政诉讼\n结果 维持 结果 纠正 其他 结果 尚未 审结 总计\n未经复议直接起诉 复议后起诉\n（表格见附件）\n"));
+  size_t unread = 0;
+  for (const auto& d : r.diagnostics) {
+    CAPTURE(d.zh);
+    CHECK(d.rule != "NB0601");
+    if (d.rule == "NB0616") {
+      ++unread;
+      CHECK(d.severity == nianbao::Severity::warning);
+      CHECK(d.zh.find("表四") != std::string::npos);
+      CHECK(d.zh.find("结果维持") != std::string::npos);
+    }
+  }
+  CHECK(unread == 1);
+  // The same section with no table at all: the report lacks it (NB0601, an error).
+  nianbao::Result none = nianbao::check(seed003_with_appeals("本年度未发生政府信息公开行政复议、行政诉讼。\n"));
+  bool missing = false;
+  for (const auto& d : none.diagnostics) missing |= d.rule == "NB0601" && d.zh.find("表四") != std::string::npos;
+  CHECK(missing);
+}
+
 TEST_CASE("a table not printed as a table: one finding, its checks skip quietly") {
   // Seed 003 with 表四 replaced by a sentence, as some reports print it.
   std::string text = seed003_with_appeals("本年度未发生政府信息公开行政复议、行政诉讼案件。\n");

@@ -51,6 +51,7 @@ struct TableHit {
     std::vector<std::string> pieces;
     uint32_t start, end;
     std::vector<std::string> cols;  // proactive: the columns in force for this row
+    bool paired = false;            // its run was printed apart from its label, paired by the tool
   };
   std::vector<Glued> glued;
   Template evidence = Template::unknown;  // what the table's shape says

@@ -75,17 +75,24 @@ void place_split(const Doc& doc, TableHit& th, const TableHit::Glued& g, const s
   }
 }
 
+/// A row read as glued by a guess: paired with its label by the tool, or several values apart.
+bool unsure(const TableHit::Glued& g) { return g.paired || g.pieces.size() > 1; }
+
 void recover_table(Doc& doc, Analysis& a, TableHit& th) {
   const Template t = th.key == "requests" ? th.evidence : Template::v2019;
   Layout l = layout_of(th, t);
   std::vector<recover::Row> rows;
   std::vector<const TableHit::Glued*> glued_of(l.rows.size(), nullptr);
+  // `drop_paired`: the rows whose reading as glued is the tool's guess (unsure) are left unknown.
+  auto build = [&](bool drop_paired) {
+  rows.clear();
+  std::fill(glued_of.begin(), glued_of.end(), nullptr);
   for (size_t r = 0; r < l.rows.size(); ++r) {
     recover::Row row;
     row.key = l.rows[r];
     row.cells = int(l.cols.size());
     for (const auto& g : th.glued)
-      if (g.row == l.rows[r]) glued_of[r] = &g;
+      if (g.row == l.rows[r] && !(drop_paired && unsure(g))) glued_of[r] = &g;
     if (glued_of[r]) {
       row.glued = true;
       row.pieces = glued_of[r]->pieces;
@@ -100,6 +107,8 @@ void recover_table(Doc& doc, Analysis& a, TableHit& th) {
     }
     rows.push_back(std::move(row));
   }
+  };
+  build(false);
   // The template's identities as terms over (row, column).
   auto term = [&](const std::string& cell) -> recover::Term {
     if (th.key == "appeals") {
@@ -120,15 +129,39 @@ void recover_table(Doc& doc, Analysis& a, TableHit& th) {
     ids.push_back(std::move(ri));
   }
   recover::Solution sol = recover::solve(rows, ids);
+  // No split holds, and some rows are glued only by the tool's guess: runs paired with labels
+  // printed apart from them (a stray number may stand between), or values still apart but fewer
+  // than the cells (one may be printed elsewhere). That is the tool's doubt, not the report's
+  // error: those rows are left unread (NB0706) and the others solved without them. Only rows that
+  // are one run of digits beside their label can show the report's error (NB0703).
+  std::string unsure_rows;
+  const TableHit::Glued* unsure_first = nullptr;
+  bool any_paired = false, any_certain = false;
+  for (const auto& g : th.glued) (unsure(g) ? any_paired : any_certain) = true;
+  if (sol.outcome == recover::Outcome::none && any_paired) {
+    for (const auto& g : th.glued)
+      if (unsure(g)) {
+        unsure_rows += (unsure_rows.empty() ? "" : "、") + row_label(t, th.key, g.row);
+        if (!unsure_first) unsure_first = &g;
+      }
+    doc.findings.push_back(make_finding("NB0706", unsure_first->start, th.glued.back().end,
+                                        {{"table", table_name_zh(th.key)}, {"table_en", table_name_en(th.key)},
+                                         {"rows", unsure_rows}}));
+    if (!any_certain) return;
+    build(true);
+    sol = recover::solve(rows, ids);
+  }
 
   std::string names, printed_all;
   for (const auto& g : th.glued) {
+    if (!unsure_rows.empty() && unsure(g)) continue;
     names += (names.empty() ? "" : "、") + row_label(t, th.key, g.row == "appeals" ? "review" : g.row);
     if (g.row == "appeals") names = "数据行";
   }
   Args table_args = {{"table", table_name_zh(th.key)}, {"table_en", table_name_en(th.key)}, {"rows", names},
                      {"visits", std::to_string(sol.visits)}};
-  const TableHit::Glued& first = th.glued.front();
+  const TableHit::Glued& first = *std::find_if(th.glued.begin(), th.glued.end(),
+                                                [&](const TableHit::Glued& g) { return unsure_rows.empty() || !unsure(g); });
   switch (sol.outcome) {
     case recover::Outcome::none:
       doc.findings.push_back(make_finding("NB0703", first.start, th.glued.back().end, table_args));

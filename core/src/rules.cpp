@@ -150,6 +150,10 @@ constexpr RuleInfo kRules[] = {
      "Table 3's values are all 0, {got} of them, {missing} fewer than a whole table ({want} cells): {missing} cell(s) "
      "printed no value (blank), and which cannot be told from the copied text. Every cell is 0 or blank, so all were "
      "read as 0; the template asks for 0 in a cell with nothing to report. Please check the printed table."},
+    {"NB0616", "table-unread", S::warning,
+     "{table}印出了（其表头「{word}」在本部分中），但未能读出它的单元格{skipped}：这是本工具未能读出，不是报告缺表。请核对原表，或粘贴表格本身的文字。",
+     "{table_en} is printed (its header '{word}' is in this section) but its cells could not be read{skipped_en}: "
+     "the tool could not read it; the report does not lack it. Please check the printed table, or paste the table's own text."},
     // ── glued rows (recover_table.cpp, docs/recovery.md) ──────────────────
     {"NB0701", "glued-recovered", S::info,
      "{table}「{row}」印作「{printed}」（分隔符丢失），按模板列数和勾稽关系只有一种拆分：{split}。",
@@ -171,6 +175,13 @@ constexpr RuleInfo kRules[] = {
      "{table}中分隔符丢失的行无法拆分：{reason}",
      "The rows of {table_en} whose separators were lost cannot be split: {reason_en}"},
     // ── content (content*.cpp) ─────────────────────────────────────────────
+    {"NB0706", "glued-unsure", S::warning,
+     "{table}「{rows}」按分隔符丢失的行读，没有拆分能满足勾稽关系；但这几行是否粘连本身没有把握（数值与标签分开印出、由工具配对，"
+     "或数值已分开但比列数少，可能有数值印在别处）。这是本工具读不准，不是报告的错误：这几行未读出，请核对原表。",
+     "{table_en} row(s) '{rows}': read as rows whose separators were lost, no split satisfies the identities; but "
+     "whether they are glued at all is the tool's guess (values printed apart from their labels and paired by "
+     "position, or values already apart but fewer than the columns: one may be printed elsewhere). That is the "
+     "tool's doubt, not the report's error: these rows were not read. Please check the printed table."},
     {"NB0801", "narrative-mismatch", S::warning,
      "正文与表格不符：正文写「{text}」，而{table}的{what}为 {value}。{detail}",
      "The text disagrees with the table: it says '{text}' ({number}), but {table_en} gives {value} for {what_en}. "

@@ -1381,6 +1381,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   // separators ("4010000041" in one cell): record it as glued, for recovery.
   for (auto& r : rows) {
     if (!as_glued(r.values, ncols, r.row->key, {}, th)) continue;
+    th.glued.back().paired = r.from_lines || r.assembled || r.moved;
     r.values.clear();
     r.glued = true;
   }
@@ -1486,6 +1487,16 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
                      r.values, ncols, std::min(r.label_start, r.values.front().start), std::max(r.label_end, last.end), true);
       add_cell(th, r.row->cell_keys[ncols - 1], last);
       th.end = std::max(th.end, last.end);
+      continue;
+    }
+    // One run of digits as long as the row's cells less one ("100000": six cells run together, one
+    // printed blank): a number of that size in the first column would be a guess the identities
+    // then hold against the report. It is not placed (NB0604).
+    if (r.values.size() == 1 && r.values[0].value.kind == Value::number && r.values[0].raw.size() + 1 >= ncols &&
+        r.values[0].raw.size() < ncols && r.values[0].raw.find_first_not_of("0123456789") == std::string_view::npos) {
+      row_misaligned(doc, "requests", row_label(th.evidence, "requests", key), row_label(th.evidence, "requests", key, true),
+                     r.values, ncols, std::min(r.label_start, r.values.front().start), std::max(r.label_end, r.values.back().end));
+      th.end = std::max(th.end, r.values.back().end);
       continue;
     }
     // One value fewer than columns, the last not the sum of the others: a printed total would be
@@ -1667,9 +1678,10 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
         add_tail(row, t, tail);
       continue;
     }
-    // (digits as printed: a run of zeros, "000000000000000", is 0 as a number)
+    // (digits as printed, enough for the fifteen cells: a run of zeros, "000000000000000", is 0 as a
+    // number; eleven zeros under fifteen columns are a row of fewer cells, not a glued one)
     if (v.kind == Value::number && v.integer && saw_header && row.empty() &&
-        size_t(std::count_if(t.text.begin(), t.text.end(), [](char c) { return c >= '0' && c <= '9'; })) >= 10) {
+        size_t(std::count_if(t.text.begin(), t.text.end(), [](char c) { return c >= '0' && c <= '9'; })) >= keys.size()) {
       numbers_only(t.text, tail);  // fifteen cells glued into one run of digits
       record_glued(th, "appeals", keys.size(), t, tail);
       break;
