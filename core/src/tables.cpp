@@ -1722,6 +1722,9 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
       th.found = true;
       th.start = header_start;
       th.end = seen.back().end;
+      // Fewer values than cells but digits enough for them ("271091561 / 30003 / 801110": each
+      // group's row glued under its caption): glued, for recovery by the identities.
+      if (as_glued(seen, keys.size(), "appeals", {}, th)) return;
       row_misaligned(doc, "appeals", "数据行", "data row", seen, keys.size(), seen.front().start, seen.back().end);
     }
     return;
@@ -1748,6 +1751,9 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
     return;
   }
   const Values& r = data.front().cells;
+  // Fewer values than cells but digits enough for them ("271091561 30003 801110": each group's
+  // row glued under its caption): glued, for recovery by the identities.
+  if (data.size() == 1 && r.size() < keys.size() && as_glued(r, keys.size(), "appeals", {}, th)) return;
   if (r.size() != keys.size()) {
     // No row label to anchor on: a row that does not fit the header is reported, never placed.
     row_misaligned(doc, "appeals", "数据行", "data row", r, keys.size(), r.front().start, r.back().end);

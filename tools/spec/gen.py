@@ -387,8 +387,24 @@ def glued_zeros():
     out[i] = "（三）不予公开→1.属于国家秘密→000000"  # six zeros for seven cells: one printed blank
     out[-1] = "0" * 15                         # 表四: no appeal, fifteen zeros run together
     return out
+def glued_appeals_groups():
+    """表四 as three small tables under their captions, each one's row of five glued (a crawler's copy)."""
+    out = rows_tsv()
+    i = next(j for j,l in enumerate(out) if l.startswith(HEAD4))
+    cap = ["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"]
+    body = []
+    for g in range(3):
+        body += [cap[g], "结果维持结果纠正其他结果尚未审结总计", "".join(str(x) for x in APPEALS[g*5:g*5+5])]
+    return out[:i + 1] + body
+def glued_one_short():
+    out = rows_tsv()
+    i = next(j for j,l in enumerate(out) if l.startswith("（二）部分公开"))
+    out[i] = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）→100000"  # 1 0 0 0 0 0, 总计 blank
+    return out
 files["glued.txt"] = "# Digits glued together\n\nA row whose separators were lost (`（七）总计1020000012`): the engine splits the run only\nwhen the identities leave exactly one split ([docs/recovery.md](../../docs/recovery.md)).\n\n" + \
   example("The total row glued into one run", "10·2·0·0·0·0·12 is the only split the identities allow.", glued(), expect_key(["by requests total/natural = split", "by requests granted/natural = label"])) + \
+  example("表四 in three small tables, each row glued", "Each group under its caption, its five cells run together (`10012`, `00000`, `00000`): fifteen cells from three runs, split by the identities (each group's total is the sum of the four before it).", glued_appeals_groups(), ["cell appeals review/upheld = 1", "cell appeals review/pending = 1", "cell appeals review/total = 2", "cell appeals suit_direct/total = 0", "by appeals review/total = split", "check appeals.* = pass"]) + \
+  example("A run one digit short of the cells", "`（二）部分公开…→100000`: six digits for seven cells, so one printed blank, and where it was cannot be told from one run. The row is not read (NB0604), never taken as one number 100000 under 自然人, which would fail the column's identities against the report.", glued_one_short(), ["no cell requests partial/natural", "cell requests granted/natural = 5", "check requests.results/natural = skip", "check requests.balance/natural = pass", "check requests.applicants/granted = pass"]) + \
   example("Zeros run together", "A row of zeros one digit short of its cells (`1.属于国家秘密→000000`: a cell printed blank, the separators lost) is six zeros and a blank last cell: every cell is 0 or blank in any split. 表四's fifteen cells of a body with no appeal, `000000000000000`, are fifteen zeros.", glued_zeros(), ["cell requests denied.state_secret/natural = 0", "cell requests denied.state_secret/other_org = 0", "cell requests denied.state_secret/total = null", "cell appeals review/upheld = 0", "cell appeals suit_after_review/total = 0", "check requests.* = pass", "check requests.applicants/denied.state_secret = skip", "check appeals.* = pass"])
 
 def blanks():
