@@ -1995,6 +1995,7 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
   th.found = true;
   th.evidence = v2021 > v2019 ? Template::v2021 : v2019 > 0 ? Template::v2019 : Template::unknown;
   th.cells.reserve(rows.size() * 3);  // three columns in most sub-tables
+  const size_t findings_before = doc.findings.size();  // (the placement's, dropped by a table of zeros)
   const TemplateDef& def = template_def(th.evidence == Template::v2021 ? Template::v2021 : Template::v2019);
   for (auto& r : rows) {
     std::vector<std::string>& cols = r.cols;
@@ -2030,7 +2031,9 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
     zeros &= v.value.kind == Value::number && parse_value(v.raw).v == 0;
   }
   for (const auto& p : def.proactive) cells += p.rows.size() * p.columns.size();
-  if (zeros && numbers == cells && th.cells.size() < cells && th.evidence != Template::unknown) {
+  if (zeros && numbers == cells && th.cells.size() < cells && th.evidence != Template::unknown && th.glued.empty()) {
+    // (what the placement said of short or long rows no longer holds)
+    doc.findings.erase(doc.findings.begin() + long(findings_before), doc.findings.end());
     std::vector<const ValueTok*> nums;
     for (const auto& v : every) if (v.value.kind != Value::empty) nums.push_back(&v);
     std::sort(nums.begin(), nums.end(), [](const ValueTok* x, const ValueTok* y) { return x->start < y->start; });
