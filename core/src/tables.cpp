@@ -1819,6 +1819,34 @@ Template column_evidence(std::string_view col_key, Template gen) {
   return Template::unknown;
 }
 
+/// A 表二 header cell whose column words ran together ("上一年项目数量本年增/减", a crawler's copy of
+/// the row): its pieces, left to right, when it is exactly two or more column titles of either
+/// template one after another; else empty.
+std::vector<std::u32string> split_header_key(const std::u32string& w) {
+  static const std::vector<std::u32string> titles = [] {
+    std::vector<std::u32string> out;
+    for (Template g : {Template::v2019, Template::v2021})
+      for (const auto& p : template_def(g).proactive)
+        for (const auto& c : p.columns) {
+          out.push_back(label_key(c.label));
+          for_each_alternative(c.variants, [&](std::string_view v) { out.push_back(label_key(v)); });
+        }
+    std::sort(out.begin(), out.end(), [](const std::u32string& a, const std::u32string& b) { return a.size() > b.size(); });
+    return out;
+  }();
+  std::vector<std::u32string> pieces;
+  for (size_t p = 0; p < w.size();) {
+    const std::u32string* hit = nullptr;
+    for (const auto& t : titles)  // longest first
+      if (!t.empty() && w.compare(p, t.size(), t) == 0) { hit = &t; break; }
+    if (!hit) return {};
+    pieces.push_back(*hit);
+    p += hit->size();
+  }
+  if (pieces.size() < 2) pieces.clear();
+  return pieces;
+}
+
 void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
   struct Row {
     const RowDef* def;
@@ -1881,6 +1909,13 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
     if (std::string_view(c.def->key) == "amount" && w.find(U"收费") != std::u32string::npos) ++v2021;
     return true;
   };
+  // A header cell, or several column titles run together in one (split_header_key).
+  auto add_cols = [&](const std::u32string& w) {
+    std::vector<std::u32string> pieces = split_header_key(w);
+    if (pieces.empty()) return add_col(w);
+    for (const auto& piece : pieces) add_col(piece);
+    return true;
+  };
   auto header_words = [&](std::string_view text) {  // space-separated column headers
     std::u32string w;
     for (size_t p = 0; p < text.size();) {
@@ -1888,7 +1923,7 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       if (q == std::string_view::npos) q = text.size();
       if (q > p) {
         label_key_into(text.substr(p, q - p), w);
-        if (!w.empty()) add_col(w);
+        if (!w.empty()) add_cols(w);
       }
       p = q + 1;
     }
@@ -1983,7 +2018,7 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
     }
     if (in_header) {
       // A header cell, or the header's cells in one ("本年制发件数 本年废止件数 现行有效件数").
-      if (!add_col(k) && t.text.find(' ') != std::string_view::npos) header_words(t.text);
+      if (!add_cols(k) && t.text.find(' ') != std::string_view::npos) header_words(t.text);
     } else if (rows.size() == sub_first + 1 && rows.back().values.empty()) {
       // A column header printed after the sub-table's only label ("行政许可 / 本年处理决定数量").
       ColMatch c = match_proactive_col(k);

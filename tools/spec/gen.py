@@ -401,10 +401,19 @@ def glued_one_short():
     i = next(j for j,l in enumerate(out) if l.startswith("（二）部分公开"))
     out[i] = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）→100000"  # 1 0 0 0 0 0, 总计 blank
     return out
+def glued_proactive():
+    """A 2019-format 表二 as a crawler copies it, a line per row with its cells run together, the header's too."""
+    t = ["二、主动公开政府信息情况", "第二十条第（一）项", "信息内容本年新制作数量本年新公开数量对外公开总数量", "规章000",
+         "规范性文件000", "第二十条第（五）项", "信息内容上一年项目数量本年增/减处理决定数量", "行政许可000",
+         "其他对外管理服务事项000", "第二十条第（六）项", "信息内容上一年项目数量本年增/减处理决定数量", "行政处罚000",
+         "行政强制000", "第二十条第（八）项", "信息内容上一年项目数量本年增/减", "行政事业性收费00",
+         "第二十条第（九）项", "信息内容采购项目数量采购总金额", "政府集中采购00"]
+    return t + rows_tsv()
 files["glued.txt"] = "# Digits glued together\n\nA row whose separators were lost (`（七）总计1020000012`): the engine splits the run only\nwhen the identities leave exactly one split ([docs/recovery.md](../../docs/recovery.md)).\n\n" + \
   example("The total row glued into one run", "10·2·0·0·0·0·12 is the only split the identities allow.", glued(), expect_key(["by requests total/natural = split", "by requests granted/natural = label"])) + \
   example("表四 in three small tables, each row glued", "Each group under its caption, its five cells run together (`10012`, `00000`, `00000`): fifteen cells from three runs, split by the identities (each group's total is the sum of the four before it).", glued_appeals_groups(), ["cell appeals review/upheld = 1", "cell appeals review/pending = 1", "cell appeals review/total = 2", "cell appeals suit_direct/total = 0", "by appeals review/total = split", "check appeals.* = pass"]) + \
   example("A run one digit short of the cells", "`（二）部分公开…→100000`: six digits for seven cells, so one printed blank, and where it was cannot be told from one run. The row is not read (NB0604), never taken as one number 100000 under 自然人, which would fail the column's identities against the report.", glued_one_short(), ["no cell requests partial/natural", "cell requests granted/natural = 5", "check requests.results/natural = skip", "check requests.balance/natural = pass", "check requests.applicants/granted = pass"]) + \
+  example("表二's header and rows run together", "A header cell that is several column titles one after another (`信息内容上一年项目数量本年增/减`) gives all of them, so `行政事业性收费00` is two cells to split, not one number under the first title.", glued_proactive(), ["cell proactive rules/new_made = 0", "cell proactive rules/total_published = 0", "cell proactive fees/prev_items = 0", "cell proactive fees/delta_items = 0", "cell proactive procurement/items = 0", "cell proactive procurement/amount = 0"]) + \
   example("Zeros run together", "A row of zeros one digit short of its cells (`1.属于国家秘密→000000`: a cell printed blank, the separators lost) is six zeros and a blank last cell: every cell is 0 or blank in any split. 表四's fifteen cells of a body with no appeal, `000000000000000`, are fifteen zeros.", glued_zeros(), ["cell requests denied.state_secret/natural = 0", "cell requests denied.state_secret/other_org = 0", "cell requests denied.state_secret/total = null", "cell appeals review/upheld = 0", "cell appeals suit_after_review/total = 0", "check requests.* = pass", "check requests.applicants/denied.state_secret = skip", "check appeals.* = pass"])
 
 def blanks():
