@@ -83,30 +83,30 @@ void recover_table(Doc& doc, Analysis& a, TableHit& th) {
   Layout l = layout_of(th, t);
   std::vector<recover::Row> rows;
   std::vector<const TableHit::Glued*> glued_of(l.rows.size(), nullptr);
-  // `drop_paired`: the rows whose reading as glued is the tool's guess (unsure) are left unknown.
-  auto build = [&](bool drop_paired) {
-  rows.clear();
-  std::fill(glued_of.begin(), glued_of.end(), nullptr);
-  for (size_t r = 0; r < l.rows.size(); ++r) {
-    recover::Row row;
-    row.key = l.rows[r];
-    row.cells = int(l.cols.size());
-    for (const auto& g : th.glued)
-      if (g.row == l.rows[r] && !(drop_paired && unsure(g))) glued_of[r] = &g;
-    if (glued_of[r]) {
-      row.glued = true;
-      row.pieces = glued_of[r]->pieces;
-    } else {
-      for (size_t c = 0; c < l.cols.size(); ++c) {
-        const CellHit* cell = th.find(l.key_of(r, c));
-        std::optional<int64_t> v;
-        if (cell && cell->value && std::fabs(*cell->value) < 1e15 && *cell->value == std::floor(*cell->value))
-          v = int64_t(*cell->value);
-        row.known.push_back(v);
+  // `drop_unsure`: the rows whose reading as glued is the tool's guess (unsure) are left unknown.
+  auto build = [&](bool drop_unsure) {
+    rows.clear();
+    std::fill(glued_of.begin(), glued_of.end(), nullptr);
+    for (size_t r = 0; r < l.rows.size(); ++r) {
+      recover::Row row;
+      row.key = l.rows[r];
+      row.cells = int(l.cols.size());
+      for (const auto& g : th.glued)
+        if (g.row == l.rows[r] && !(drop_unsure && unsure(g))) glued_of[r] = &g;
+      if (glued_of[r]) {
+        row.glued = true;
+        row.pieces = glued_of[r]->pieces;
+      } else {
+        for (size_t c = 0; c < l.cols.size(); ++c) {
+          const CellHit* cell = th.find(l.key_of(r, c));
+          std::optional<int64_t> v;
+          if (cell && cell->value && std::fabs(*cell->value) < 1e15 && *cell->value == std::floor(*cell->value))
+            v = int64_t(*cell->value);
+          row.known.push_back(v);
+        }
       }
+      rows.push_back(std::move(row));
     }
-    rows.push_back(std::move(row));
-  }
   };
   build(false);
   // The template's identities as terms over (row, column).
@@ -136,9 +136,9 @@ void recover_table(Doc& doc, Analysis& a, TableHit& th) {
   // are one run of digits beside their label can show the report's error (NB0703).
   std::string unsure_rows;
   const TableHit::Glued* unsure_first = nullptr;
-  bool any_paired = false, any_certain = false;
-  for (const auto& g : th.glued) (unsure(g) ? any_paired : any_certain) = true;
-  if (sol.outcome == recover::Outcome::none && any_paired) {
+  bool any_unsure = false, any_certain = false;
+  for (const auto& g : th.glued) (unsure(g) ? any_unsure : any_certain) = true;
+  if (sol.outcome == recover::Outcome::none && any_unsure) {
     for (const auto& g : th.glued)
       if (unsure(g)) {
         unsure_rows += (unsure_rows.empty() ? "" : "、") + row_label(t, th.key, g.row);
