@@ -487,8 +487,6 @@ void group_skipped(Doc& doc, Template t, const TableHit& table, const std::vecto
   doc.findings.push_back(std::move(f));
 }
 
-}  // namespace
-
 /// A header word of table `key` printed in section `s`'s body, ASCII spaces inside it ignored
 /// ("结果 维持", pdftotext's); empty if none. Words no sentence would use: a table's own headers.
 std::string_view printed_table_word(const Doc& doc, const SectionHit& s, std::string_view key) {
@@ -510,6 +508,8 @@ std::string_view printed_table_word(const Doc& doc, const SectionHit& s, std::st
   }
   return {};
 }
+
+}  // namespace
 
 void run_identity_checks(Doc& doc, Analysis& a) {
   const Template t = a.tmpl;
