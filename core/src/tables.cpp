@@ -56,6 +56,9 @@ void add_cell(TableHit& th, const std::string& key, const ValueTok& v) {
   c.unit = std::move(n.unit);
 }
 
+/// A number printed as 0 ("0", "00", "0.0")?
+bool is_zero(const ValueTok& v) { return v.value.kind == Value::number && parse_value(v.raw).v == 0; }
+
 std::string join_raw(const Values& vs) {
   std::string s;
   for (const auto& v : vs) {
@@ -255,7 +258,7 @@ void place_row(Doc& doc, TableHit& th, Template t, std::string_view row, const s
   // checks count it as 0. Any other short row keeps its unplaced columns unread: a blank counted as 0
   // under a guessed placement would be the tool's guess.
   auto zero = [](const ValueTok& v) {
-    return v.value.kind == Value::empty || (v.value.kind == Value::number && parse_value(v.raw).v == 0);
+    return v.value.kind == Value::empty || is_zero(v);
   };
   if (!exact && !vs.empty() && vs.size() - from + 1 == cols.size() &&
       (blank_tail || std::all_of(vs.begin() + from, vs.end(), zero)))
@@ -451,7 +454,7 @@ bool one_short_known(const Values& row, size_t ncols) {
   bool zeros = true;
   for (const auto& v : row) {
     if (v.value.kind != Value::number) return false;
-    zeros &= parse_value(v.raw).v == 0;
+    zeros &= is_zero(v);
   }
   return zeros || !applicants_hold(row);
 }
@@ -525,7 +528,7 @@ bool read_requests_by_order(const Doc& doc, const TokenStream& ts, OrderReading&
     Values all = inside;
     for (const Values& seg : segments) all.insert(all.end(), seg.begin(), seg.end());
     bool zeros = true;
-    for (const auto& v : all) zeros &= v.value.kind == Value::number && parse_value(v.raw).v == 0;
+    for (const auto& v : all) zeros &= is_zero(v);
     for (Template gen : {Template::v2019, Template::v2021}) {
       const size_t cells = data_rows(gen).size() * ncols;
       if (!zeros || all.empty() || all.size() > cells || cells - all.size() > 2) continue;
@@ -1708,7 +1711,7 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
   size_t in_rows = 0;
   for (const auto& d : data) in_rows += d.cells.size();
   if (saw_header && seen.size() == keys.size() && in_rows < keys.size() &&
-      std::all_of(seen.begin(), seen.end(), [](const ValueTok& v) { return parse_value(v.raw).v == 0; })) {
+      std::all_of(seen.begin(), seen.end(), is_zero)) {
     th.found = true;
     th.start = header_start;
     th.end = seen.back().end;
@@ -2063,7 +2066,7 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
   for (const auto& v : every) {
     if (v.value.kind == Value::empty) continue;
     ++numbers;
-    zeros &= v.value.kind == Value::number && parse_value(v.raw).v == 0;
+    zeros &= is_zero(v);
   }
   for (const auto& p : def.proactive) cells += p.rows.size() * p.columns.size();
   if (zeros && numbers == cells && th.cells.size() < cells && th.evidence != Template::unknown && th.glued.empty()) {
