@@ -95,6 +95,8 @@ void html_view(Doc& doc);                        // html.cpp
 void fold_text(Doc& doc);                        // fold.cpp
 /// doc.lines over doc.text (fold_text calls it; so does reline_collapsed after it changed the text).
 void index_lines(Doc& doc);                       // fold.cpp
+/// Tables saved as comma-separated values read as tab-separated rows (fold_text calls it).
+void csv_cells(Doc& doc);                        // csv.cpp
 /// Lines of a report stored with its whitespace collapsed, given back (fold_text calls it).
 void reline_collapsed(Doc& doc);                 // reline.cpp
 

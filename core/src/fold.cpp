@@ -138,6 +138,7 @@ void fold_text(Doc& doc) {
   m.shrink();
 
   index_lines(doc);
+  csv_cells(doc);
   reline_collapsed(doc);
 }
 

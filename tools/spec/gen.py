@@ -437,6 +437,28 @@ files["blanks.txt"] = "# Blank cells\n\nThe template asks for 0 where nothing ha
   example("Blank cells that left no trace", "A PDF of a table whose empty cells print nothing: `（一）予以公开 6 6` is two values for seven columns. The last is the sum of the others, so it is the total; which column the 6 is in cannot be told, so only the total is read (NB0604 says so) — never a guess that puts it under 商业企业.", blanks_lost(), ["cell requests granted/total = 6", "no cell requests granted/natural", "no cell requests granted/commercial", "check requests.balance/* = pass", "check requests.results/total = pass", "check requests.results/natural = skip"]) + \
   example("A blank total that left no trace", "`（二）部分公开（…） 1 0 0 0 0 0` is six values for seven columns, and the last is not the sum of the others: a printed total would be that sum, so the cell that printed nothing is the total and the six are in their columns. The blank total counts as 0, so the 总计 column no longer adds up: the report's error (the template asks for 1 there), not the tool's doubt.", blank_total("partial", "1 0 0 0 0 0"), ["cell requests partial/natural = 1", "cell requests partial/other_org = 0", "cell requests partial/total = null", "check requests.applicants/partial = skip", "check requests.results/natural = pass", "check requests.results/total = fail", "check requests.balance/total = pass"]) + \
   example("A row of zeros one value short", "`1.属于国家秘密 0 0 0 0 0 0`: whichever cell printed nothing, every cell is 0 or blank in every reading, so the last is taken as the blank one and every identity is checked (blank counts as 0).", blank_total("denied.state_secret", "0 0 0 0 0 0"), ["cell requests denied.state_secret/natural = 0", "cell requests denied.state_secret/other_org = 0", "cell requests denied.state_secret/total = null", "check requests.* = pass", "check requests.applicants/denied.state_secret = skip"])
+def csv_rows(ascii_labels=False, break_group=False):
+    """表三 and 表四 as a spreadsheet saves them as CSV (Python's csv module quotes as Excel does)."""
+    import csv, io
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    ascii = lambda t: t.replace("（", "(").replace("）", ")").replace("，", ", ").replace("“", '"').replace("”", '"') if ascii_labels else t
+    w.writerow(["申请人情况", "", "", "", "", "", "", "", ""])
+    w.writerow(["", "", "自然人", "法人或其他组织", "", "", "", "", "总计"])
+    w.writerow(["", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""])
+    for g,k,l,v in ROWS:
+        group = g and (g.replace("本年度", "本年度\n") if break_group else g)
+        w.writerow([ascii(group or ""), ascii(l)] + [str(x) for x in v])
+    appeals = [["行政复议", "", "", "", "", "行政诉讼"] + [""] * 9, ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3, [str(x) for x in APPEALS]]
+    tables = buf.getvalue().rstrip("\n").split("\n")
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    for r in appeals: w.writerow(r)
+    return [HEAD] + tables + [HEAD4] + buf.getvalue().rstrip("\n").split("\n")
+files["csv.txt"] = "# Comma-separated values\n\nA table saved from a spreadsheet as CSV (Excel, WPS, LibreOffice, pandas' `to_csv`, a crawler's export): a comma\nbetween cells, a cell that holds a comma or a quote in double quotes, a doubled quote for a quote inside one.\nRead like tab-separated rows.\n\n" + \
+  example("A table saved as CSV", "Every cell beside its printed label, as in a tab-separated paste.", csv_rows(), expect_all(["by requests granted/natural = label", "by appeals review/total = order"])) + \
+  example("Quoted cells", "Labels in half-width punctuation: `\"(二)部分公开(区分处理的, 只计这一情形, 不计其他情形)\"` holds commas, `\"3.危及\"\"三安全一稳定\"\"\"` quotes; a group cell with a line break in it (`\"三、本年度⏎办理结果\"`) goes on over the line end.", csv_rows(ascii_labels=True, break_group=True), expect_all())
+
 
 SIX = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
