@@ -29,8 +29,7 @@ constexpr size_t kMaxJoined = 8;  // lines one record may span (a quoted cell wi
 /// One record: where it ends (its last line's end) and the bytes that change.
 struct Record {
   size_t first_line = 0, last_line = 0;
-  size_t fields = 1;
-  std::vector<uint32_t> tabs, spaces;  // commas that separate; quotes and line breaks that go
+  std::vector<uint32_t> tabs, spaces;  // commas that separate (fields: one more); quotes and line breaks that go
   bool csv = false;                    // a record at all (no tab, every quote closed)
 };
 
@@ -65,7 +64,6 @@ Record read_record(const Doc& doc, size_t l) {
         quoted = false;
       } else if (c == ',' && ascii_at(doc, p, ',')) {
         r.tabs.push_back(p);
-        ++r.fields;
         field_start = true;
       } else if (field_start && c == ' ') {
         continue;
@@ -87,11 +85,7 @@ Record read_record(const Doc& doc, size_t l) {
   return r;
 }
 
-bool blank_line(const Doc& doc, size_t l) {
-  for (const char c : doc.line_text(l))
-    if (c != ' ') return false;
-  return true;
-}
+bool blank_line(const Doc& doc, size_t l) { return doc.line_text(l).find_first_not_of(' ') == std::string_view::npos; }
 
 }  // namespace
 
@@ -113,11 +107,11 @@ void csv_cells(Doc& doc) {
   for (size_t l = 0; l < doc.lines.size(); ++l) {
     if (blank_line(doc, l)) continue;
     Record r = read_record(doc, l);
-    if (!r.csv || r.fields < 3) {
+    if (!r.csv || r.tabs.size() + 1 < 3) {
       flush();
       continue;
     }
-    wide |= r.fields >= kWideRow;
+    wide |= r.tabs.size() + 1 >= kWideRow;
     l = r.last_line;
     run.push_back(std::move(r));
   }
