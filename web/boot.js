@@ -23,7 +23,7 @@
 const NB_INLINE_TEXT = 200000;
 function startNianbaoWorker(options) {
   const embed = typeof NB_EMBED !== "undefined" ? NB_EMBED : null;
-  const init = { type: "init", wasmGzipBase64: embed ? embed.wasmGzip : undefined, ...options };
+  const init = { type: "init", ...options };
   if (!embed) {
     const worker = new Worker("worker.js");
     worker.postMessage(init);
@@ -34,9 +34,8 @@ function startNianbaoWorker(options) {
   // The module's base64 (300 KB) goes in as a blob part of its own, not through JSON.stringify and the
   // escaping below: that took this thread 25-80 ms, just before the worker could start (base64 needs
   // no escaping in a JavaScript string).
-  const { wasmGzipBase64, ...rest } = init;
-  const json = JSON.stringify(rest).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  const parts = [`var NB_INIT = ${json};\nNB_INIT.wasmGzipBase64 = "`, wasmGzipBase64, `";\n`, embed.worker];
+  const json = JSON.stringify(init).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const parts = [`var NB_INIT = ${json};\nNB_INIT.wasmGzipBase64 = "`, embed.wasmGzip, `";\n`, embed.worker];
   const url = URL.createObjectURL(new Blob(parts, { type: "text/javascript" }));
   let worker;
   try {

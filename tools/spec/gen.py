@@ -449,12 +449,11 @@ def csv_rows(ascii_labels=False, break_group=False):
     for g,k,l,v in ROWS:
         group = g and (g.replace("本年度", "本年度\n") if break_group else g)
         w.writerow([ascii(group or ""), ascii(l)] + [str(x) for x in v])
-    appeals = [["行政复议", "", "", "", "", "行政诉讼"] + [""] * 9, ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3, [str(x) for x in APPEALS]]
-    tables = buf.getvalue().rstrip("\n").split("\n")
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    for r in appeals: w.writerow(r)
-    return [HEAD] + tables + [HEAD4] + buf.getvalue().rstrip("\n").split("\n")
+    w.writerow([HEAD4])
+    w.writerow(["行政复议", "", "", "", "", "行政诉讼"] + [""] * 9)
+    w.writerow(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    w.writerow([str(x) for x in APPEALS])
+    return [HEAD] + buf.getvalue().rstrip("\n").split("\n")
 files["csv.txt"] = "# Comma-separated values\n\nA table saved from a spreadsheet as CSV (Excel, WPS, LibreOffice, pandas' `to_csv`, a crawler's export): a comma\nbetween cells, a cell that holds a comma or a quote in double quotes, a doubled quote for a quote inside one.\nRead like tab-separated rows.\n\n" + \
   example("A table saved as CSV", "Every cell beside its printed label, as in a tab-separated paste.", csv_rows(), expect_all(["by requests granted/natural = label", "by appeals review/total = order"])) + \
   example("Quoted cells", "Labels in half-width punctuation: `\"(二)部分公开(区分处理的, 只计这一情形, 不计其他情形)\"` holds commas, `\"3.危及\"\"三安全一稳定\"\"\"` quotes; a group cell with a line break in it (`\"三、本年度⏎办理结果\"`) goes on over the line end.", csv_rows(ascii_labels=True, break_group=True), expect_all())
