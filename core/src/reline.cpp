@@ -12,7 +12,8 @@
 //   - 第二十条, the caption of each sub-table of 表二, 信息内容 (its header) and its row labels
 //     (规章, 行政许可 …) as whole words;
 //   - a run of at least kDataRun numbers (表四's one data row of fifteen cells);
-//   - the end of a run of at least kRowEnd numbers that text follows (a row's end);
+//   - the end of a run of at least kRowEnd numbers that text follows (a row's end), and of a row
+//     whose digits ran into its label ("…申请数量0000000 三、…", "规章000");
 //   - a 表三 label printed without its numbering when a whole row of numbers follows it.
 // Only spaces are replaced, byte for byte, so the offset maps do not change; a line is
 // touched only when it holds at least kMinBreaks such places (a paragraph that names
@@ -37,6 +38,7 @@ constexpr size_t kDataRun = 10;     // numbers in a row that make a data line of
 constexpr size_t kRowEnd = 5;       // numbers in a row after which text starts a new line
 constexpr const char* kCaption = "第二十条";  // starts each sub-table of 表二
 constexpr const char* kHeader = "信息内容";   // starts the header row of each sub-table of 表二
+constexpr std::string_view kTotalHeader = "总计";  // the last column header of 表三 and of 表四's tables
 
 struct Marks {
   std::vector<std::string> titles;  // every section title of every template, longest first
@@ -95,6 +97,39 @@ bool is_number_word(std::string_view w) {
   for (; i < w.size(); ++i)
     if (!((w[i] >= '0' && w[i] <= '9') || w[i] == '.')) return false;
   return true;
+}
+
+bool ends_with(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+/// A word of 表二 that starts with one of its row labels (or 信息内容) with what follows glued on: the
+/// label's digits ("规章000", "其他对外管理服务事项13400") or, after 信息内容, the header's other words
+/// ("信息内容本年新制作数量本年新公开数量…").
+bool glued_word(std::string_view word) {
+  for (const auto& label : marks().words) {
+    if (word.size() <= label.size() || word.compare(0, label.size(), label) != 0) continue;
+    std::string_view rest = word.substr(label.size());
+    if (label == kHeader || rest.find_first_not_of("0123456789.-") == std::string_view::npos) return true;
+  }
+  return false;
+}
+
+/// Does `word` end in at least kRowEnd ASCII digits run into the Han text, closing parenthesis or
+/// quote before them ("…申请数量0000000", "…其他处理）0000000", "危及“三安全一稳定”1000001")?
+bool glued_row_end(std::string_view word) {
+  size_t d = word.size();
+  while (d > 0 && word[d - 1] >= '0' && word[d - 1] <= '9') --d;
+  if (word.size() - d < kRowEnd || d == 0) return false;
+  const unsigned char before = static_cast<unsigned char>(word[d - 1]);
+  return before >= 0x80 || before == ')' || before == '"';  // (the folded text's quotes: 危及"三安全一稳定")
+}
+
+/// Does a word that is not a number follow the first word of `rest` (which ends at `w`)?
+bool text_after(std::string_view rest, size_t w) {
+  if (w == std::string_view::npos) return false;
+  std::string_view next = rest.substr(w + 1);
+  return !is_number_word(next.substr(0, next.find(' ')));
 }
 
 /// Does a section title of any template start `after`? Its byte length in `after`, else 0. One
@@ -195,6 +230,14 @@ void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t
     }
     if (is_number_word(word)) {
       if (run == 0) { run_start = i; run_border = border; }
+      // A row's digits run together right after its header's last word ("…尚未审结总计 271091561",
+      // 表四 as a crawler joined its text nodes): the data row starts a line of its own.
+      if (run == 0 && word.size() >= kRowEnd && word.find_first_not_of("0123456789") == std::string_view::npos &&
+          ends_with(line.substr(0, i), kTotalHeader)) {
+        out.push_back(b + i);
+        // (and ends it, when text follows: "… 40010555204612609722 （一）2024 年工作中…")
+        if (text_after(rest, w)) out.push_back(b + i + 1 + w);
+      }
       if (++run == kDataRun) {
         if (run_border != std::string_view::npos) out.push_back(b + run_border);
         out.push_back(b + run_start);
@@ -205,11 +248,17 @@ void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t
     // "… 总计 27 10 9 15 61 ### 行政诉讼…"). Five or more: a row of 表四's small tables or of 表三.
     if (run >= kRowEnd) out.push_back(b + i);
     run = 0;
+    // A row's label with its digits run together ("二、上年结转政府信息公开申请数量0000000", a crawler's
+    // text nodes joined with nothing) and text after it: the row ends after its digits.
+    if (glued_row_end(word) && text_after(rest, w)) out.push_back(b + i + 1 + w);
     border = std::string_view::npos;
     if (rest.compare(0, std::strlen(kCaption), kCaption) == 0) { out.push_back(b + i); continue; }
     // A markdown heading's marks ("… 行政事业性收费 0 ## 表二：…"): a heading starts there.
     if (word.size() <= 6 && word.find_first_not_of('#') == std::string_view::npos) { out.push_back(b + i); continue; }
-    if (std::binary_search(m.words.begin(), m.words.end(), word)) { out.push_back(b + i); continue; }
+    if (std::binary_search(m.words.begin(), m.words.end(), word) || glued_word(word)) {
+      out.push_back(b + i);
+      continue;
+    }
     if (std::find(m.bare.begin(), m.bare.end(), word) != m.bare.end()) {  // " 引言 ": a line of its own
       out.push_back(b + i);
       if (w != std::string_view::npos) out.push_back(b + i + 1 + w);
@@ -229,9 +278,16 @@ void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t
       const size_t n = after_enumerator ? kHeadBytes : 2 * kHeadBytes;
       const bool short_label =
           !after_enumerator && std::find(m.short_labels.begin(), m.short_labels.end(), word) != m.short_labels.end();
-      if (((rest.size() >= n && std::binary_search(keys.begin(), keys.end(), rest.substr(0, n))) || short_label) &&
-          (after_enumerator || (short_label ? numbers_next(rest.substr(std::min(rest.size(), word.size() + 1)))
-                                            : row_follows(rest)))) {
+      // ("其他0000000": a short label with its row's digits run on)
+      const bool short_glued = !after_enumerator && !short_label && glued_row_end(word) &&
+                               std::any_of(m.short_labels.begin(), m.short_labels.end(), [&](const std::string& l) {
+                                 return word.size() > l.size() && word.compare(0, l.size(), l) == 0 &&
+                                        word.find_first_not_of("0123456789", l.size()) == std::string_view::npos;
+                               });
+      if (short_glued ||
+          (((rest.size() >= n && std::binary_search(keys.begin(), keys.end(), rest.substr(0, n))) || short_label) &&
+           (after_enumerator || (short_label ? numbers_next(rest.substr(std::min(rest.size(), word.size() + 1)))
+                                             : row_follows(rest) || glued_row_end(word))))) {
         if (!after_enumerator) out.push_back(b + i);
         else if (pw != std::string_view::npos) out.push_back(b + pw);
       }

@@ -325,14 +325,14 @@ def label_run_into_values():
 
 def collapsed():
     return [" ".join(x for x in " ".join(rows_tsv(sep=" ")).split())]
-def collapsed_captioned():
+def collapsed_captioned(glued=False):
     import re
     out = [HEAD, "### 申请人情况 类别 数据1 数据2 数据3 数据4 数据5 数据6 总计"]
     for g,k,l,v in ROWS:
         if g: out.append("### " + g)
         bare = re.sub(r"^(（[一二三四五六七]）|[一二三四五六七]、|\d\.)", "", l)
         out.append("### " + l + " 类别 数据1 数据2 数据3 数据4 数据5 数据6 总计")
-        out.append(bare + " " + " ".join(str(x) for x in v))
+        out.append(bare + ("" if glued else " ") + ("" if glued else " ").join(str(x) for x in v))
     out += [HEAD4, "行政复议 行政诉讼", " ".join(str(x) for x in APPEALS)]
     return [" ".join(out) + " " + "五、存在的主要问题及改进情况 本部分正文。" * 10]
 
@@ -415,6 +415,22 @@ files["glued.txt"] = "# Digits glued together\n\nA row whose separators were los
   example("A run one digit short of the cells", "`（二）部分公开…→100000`: six digits for seven cells, so one printed blank, and where it was cannot be told from one run. The row is not read (NB0604), never taken as one number 100000 under 自然人, which would fail the column's identities against the report.", glued_one_short(), ["no cell requests partial/natural", "cell requests granted/natural = 5", "check requests.results/natural = skip", "check requests.balance/natural = pass", "check requests.applicants/granted = pass"]) + \
   example("表二's header and rows run together", "A header cell that is several column titles one after another (`信息内容上一年项目数量本年增/减`) gives all of them, so `行政事业性收费00` is two cells to split, not one number under the first title.", glued_proactive(), ["cell proactive rules/new_made = 0", "cell proactive rules/total_published = 0", "cell proactive fees/prev_items = 0", "cell proactive fees/delta_items = 0", "cell proactive procurement/items = 0", "cell proactive procurement/amount = 0"]) + \
   example("Zeros run together", "A row of zeros one digit short of its cells (`1.属于国家秘密→000000`: a cell printed blank, the separators lost) is six zeros and a blank last cell: every cell is 0 or blank in any split. 表四's fifteen cells of a body with no appeal, `000000000000000`, are fifteen zeros.", glued_zeros(), ["cell requests denied.state_secret/natural = 0", "cell requests denied.state_secret/other_org = 0", "cell requests denied.state_secret/total = null", "cell appeals review/upheld = 0", "cell appeals suit_after_review/total = 0", "check requests.* = pass", "check requests.applicants/denied.state_secret = skip", "check appeals.* = pass"])
+
+def collapsed_glued():
+    """A crawler's copy with each row's text nodes joined with nothing (rowglued), then collapsed."""
+    t = glued_proactive()
+    i = next(j for j,l in enumerate(t) if l.startswith("二、上年结转"))
+    t[i] = "二、上年结转政府信息公开申请数量" + "".join(str(x) for x in ROWS[1][3])
+    i = next(j for j,l in enumerate(t) if "5.属于三类内部事务信息" in l)
+    t[i] = "5.属于三类内部事0000000 务信息"  # the label wrapped in its cell: its tail's text node after the digits
+    k = next(j for j,l in enumerate(t) if l.startswith(HEAD4))
+    t = t[:k + 1]
+    for cap, g in zip(["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"], range(3)):
+        t += [cap, "结果维持结果纠正其他结果尚未审结总计", "".join(str(x) for x in APPEALS[g*5:g*5+5])]
+    t.append("五、存在的主要问题及改进情况 本部分正文。")
+    return [" ".join(" ".join(t).replace("→", " ").split())]
+
+files["collapsed.txt"] += example("Rows captioned apart, labels bare, digits glued, on one line", "The captioned page above as a crawler joined each row's text nodes with nothing (`予以公开5100006`): a bare 表三 label whose row's digits run on into it starts a line as well. Each row's run is split by the identities (NB0701).", collapsed_captioned(glued=True), expect_key(["by requests granted/natural = split"])) + example("Rows glued, then everything on one line", "A crawler that joined each row's text nodes with nothing (`规章000`, `5.属于三类内部事0000000 务信息`, `…尚未审结总计10012`) and then collapsed the whitespace: a 表二 label with its digits run on starts a line, a row whose digits ran into its label ends after them when text follows, and a run of digits right after a header's last word `总计` is a data row of its own.", collapsed_glued(), ["cell proactive rules/new_made = 0", "cell proactive procurement/amount = 0", "cell requests carried_over/natural = 1", "cell requests carried_over/total = 1", "cell requests denied.internal_affairs/natural = 0", "cell requests denied.internal_affairs/total = 0", "cell requests granted/natural = 5", "cell appeals review/upheld = 1", "cell appeals review/total = 2", "cell appeals suit_after_review/total = 0", "check requests.* = pass", "check appeals.* = pass"])
 
 def blanks():
     out = rows_tsv()
