@@ -227,3 +227,39 @@ TEST_CASE("damage: a table of zeros one short is read whole, and NB0615 says a c
     if (c.id.rfind("requests.", 0) == 0 || c.id.rfind("appeals.", 0) == 0) CHECK(c.status == nianbao::Status::pass);
   }
 }
+
+TEST_CASE("damage: a table whose blank cells vanished is one finding, its rows' totals read and checked") {
+  // 101 fills only 自然人 and 总计; its Chromium PDF through pdftotext -raw prints every 表三 row as two
+  // values ("26 26", "0 0"). Each row's last is its total; Σ applicants is known though its column is not.
+  const std::string text = slurp(kDamage / "forms" / "101_shuyang-fgj_2023.chromium.pdf-raw.txt");
+  nianbao::Result r = nianbao::check(text);
+  size_t grouped = 0, loose = 0, missing_column = 0;
+  for (const auto& d : r.diagnostics) {
+    if (d.rule == "NB0604") ++loose;
+    if (d.rule == "NB0812") ++missing_column;  // (which columns the values stand in is not known)
+    if (d.rule != "NB0617") continue;
+    ++grouped;
+    CHECK(d.severity == nianbao::Severity::warning);
+    CHECK(d.zh.find("表三有 25 行") != std::string::npos);
+    CHECK(d.items.size() == 25);
+    for (const auto& item : d.items) CHECK(item.rule == "NB0604");
+  }
+  CHECK(grouped == 1);
+  CHECK(loose == 0);
+  CHECK(missing_column == 0);
+  const nianbao::Table* t = r.table("requests");
+  REQUIRE(t);
+  REQUIRE(t->find("partial/total"));  // a row of zeros: its last is its total too
+  CHECK(t->find("partial/total")->number == "0");
+  CHECK(t->find("granted/total")->number == "26");
+  CHECK_FALSE(t->find("granted/natural"));  // (never guessed)
+  for (const auto& c : r.checks) {
+    CAPTURE(c.id);
+    if (c.id.rfind("requests.applicants/", 0) == 0) {
+      CHECK(c.status == nianbao::Status::pass);
+      CHECK(c.used_for_recovery);  // the reading made it hold: no independent evidence
+    }
+    if (c.id == "requests.balance/total" || c.id == "requests.results/total") CHECK(c.status == nianbao::Status::pass);
+    if (c.id == "requests.balance/natural") CHECK(c.status == nianbao::Status::skip);
+  }
+}

@@ -54,6 +54,10 @@ struct TableHit {
     bool paired = false;            // its run was printed apart from its label, paired by the tool
   };
   std::vector<Glued> glued;
+  /// 表三 rows whose applicant values were printed but not placed (their blank cells vanished from
+  /// the text, "26 26"): Σ applicants is known though their columns are not (NB0303 runs on it).
+  struct RowSum { std::string row; double sum; };
+  std::vector<RowSum> row_sums;
   Template evidence = Template::unknown;  // what the table's shape says
   /// Identities a reading of the table was chosen by (their pass is no independent evidence:
   /// Check::used_for_recovery).

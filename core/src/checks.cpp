@@ -194,6 +194,7 @@ struct Eval {
   std::vector<std::string_view> blank;        // operands printed blank
   bool evaluated = false;                     // pass or fail (blanks as 0)
   double L = 0, R = 0;
+  double known_rhs = 0;                       // Σ of right-hand values printed but not placed (row_sums)
   Finding fail;                               // the failure, if !holds()
   bool holds() const { return std::fabs(L - R) < 1e-6; }
 };
@@ -202,7 +203,7 @@ double val(const CellHit* c) { return c && c->value ? *c->value : 0; }
 
 /// L − R of `e` with `delta` added to cell `p` (and `delta2` to `q`).
 double residue(const Eval& e, const CellHit* p, double delta, const CellHit* q = nullptr, double delta2 = 0) {
-  double L = 0, R = 0;
+  double L = 0, R = e.known_rhs;
   for (const CellHit* c : e.lhs) L += val(c) + (c == p ? delta : 0) + (q && c == q ? delta2 : 0);
   for (const CellHit* c : e.rhs) R += val(c) + (c == p ? delta : 0) + (q && c == q ? delta2 : 0);
   return L - R;
@@ -573,7 +574,23 @@ void run_identity_checks(Doc& doc, Analysis& a) {
       };
       for (const auto& op : id.lhs) operand(op, e.lhs, lhs_blank);
       for (const auto& op : id.rhs) operand(op, e.rhs, rhs_blank);
-      if (e.missing.empty() && !lhs_blank && !rhs_blank) {
+      // A row of 表三 whose applicant values were printed but not placed (their blank cells vanished):
+      // none of its applicant cells is read, and Σ applicants is known (TableHit::row_sums).
+      if (id.rule == "NB0303" && rhs_blank && e.missing.size() == id.rhs.size() && e.lhs[0] && e.lhs[0]->value) {
+        const std::string_view row = std::string_view(id.id).substr(id.id.find('/') + 1);
+        for (const auto& rs : table->row_sums)
+          if (rs.row == row && std::fabs(*e.lhs[0]->value - rs.sum) < 1e-6) {  // (read so: it holds)
+            e.missing.clear();
+            e.evaluated = true;
+            e.L = *e.lhs[0]->value;
+            e.R = e.known_rhs = rs.sum;
+            c.lhs = e.L;
+            c.rhs = e.R;
+            c.status = Status::pass;
+            break;
+          }
+      }
+      if (!e.evaluated && e.missing.empty() && !lhs_blank && !rhs_blank) {
         e.evaluated = true;
         for (const CellHit* cell : e.lhs) e.L += val(cell);
         for (const CellHit* cell : e.rhs) e.R += val(cell);

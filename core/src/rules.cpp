@@ -154,6 +154,15 @@ constexpr RuleInfo kRules[] = {
      "{table}印出了（其表头「{word}」在本部分中），但未能读出它的单元格{skipped}：这是本工具未能读出，不是报告缺表。请核对原表，或粘贴表格本身的文字。",
      "{table_en} is printed (its header '{word}' is in this section) but its cells could not be read{skipped_en}: "
      "the tool could not read it; the report does not lack it. Please check the printed table, or paste the table's own text."},
+    {"NB0617", "blanks-vanished", S::warning,
+     "表三有 {count} 行印出的数值少于 {want} 列：空白单元格在复制的文字中消失了（如从 PDF 或网页抓取的文字）。"
+     "这些行的末一格都等于其余之和，已读作该行的总计，各行「总计＝各类申请人之和」据此核对；其余数值在哪几列无法确定，未作猜测，"
+     "按列的检查未进行。请核对原表，或粘贴保留空白格的表格文字（如从网页直接复制）。",
+     "{count} rows of Table 3 print fewer values than its {want} columns: blank cells vanished from the copied text "
+     "(text from a PDF or a crawled page). In each, the last value is the sum of the others, so it was read as the "
+     "row's total, and each row's total = sum over applicants was checked with it; which columns the other values are "
+     "in cannot be told, so nothing was guessed and the checks by column were not run. Please check the printed "
+     "table, or paste table text that keeps its blank cells (copied from the web page itself)."},
     // ── glued rows (recover_table.cpp, docs/recovery.md) ──────────────────
     {"NB0701", "glued-recovered", S::info,
      "{table}「{row}」印作「{printed}」（分隔符丢失），按模板列数和勾稽关系只有一种拆分：{split}。",

@@ -1405,6 +1405,24 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   std::vector<uint32_t> header;  // header_columns, read when a short row first needs them
   uint32_t header_page_end = 0;  // (page_end of their page)
   bool header_read = false;
+  // Every row printed with the same number of values, fewer than the columns, all numbers, each
+  // row's last the sum of the others, and at least one such sum not 0 ("26 26", "0 0", … for seven
+  // columns: a table whose blank cells vanished, the same columns blank from top to bottom): the
+  // rows that tell show the total printed last, so the rows of zeros have theirs there too.
+  const bool totals_last = [&] {
+    size_t count = 0;
+    bool told = false;
+    for (const Row& r : rows) {
+      if (r.glued || r.values.empty()) continue;
+      if (count == 0) count = r.values.size();
+      if (r.values.size() != count || count < 2 || count >= ncols || !applicants_hold(r.values)) return false;
+      for (const auto& v : r.values)
+        if (v.value.kind != Value::number) return false;
+      told |= parse_value(r.values.back().raw).v > 0;
+    }
+    return told;
+  }();
+  std::vector<Finding> vanished;  // NB0604 of the rows whose blank cells vanished, only the total read
   th.cells.reserve(th.cells.size() + rows.size() * ncols);
   for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
@@ -1483,12 +1501,18 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     // would be a guess, so only the total is read.
     bool blanks_lost = r.values.size() >= 2 && r.values.size() < ncols;
     for (const auto& v : r.values) blanks_lost &= v.value.kind == Value::number;
-    // (A total of 0 tells nothing: "0 0 0 0 0 0" is as likely six zeros and a blank total.)
-    if (blanks_lost && applicants_hold(r.values) && parse_value(r.values.back().raw).v > 0) {
+    // (A total of 0 tells nothing by itself: "0 0 0 0 0 0" is as likely six zeros and a blank total;
+    // in a table whose rows show their total printed last, it is the total.)
+    if (blanks_lost && applicants_hold(r.values) && (totals_last || parse_value(r.values.back().raw).v > 0)) {
       const ValueTok& last = r.values.back();
       row_misaligned(doc, "requests", row_label(th.evidence, "requests", key), row_label(th.evidence, "requests", key, true),
                      r.values, ncols, std::min(r.label_start, r.values.front().start), std::max(r.label_end, last.end), true);
+      vanished.push_back(std::move(doc.findings.back()));  // (one finding for them all, below)
+      doc.findings.pop_back();
       add_cell(th, r.row->cell_keys[ncols - 1], last);
+      // Σ applicants is the total, wherever the others go: the row's identity holds by this reading.
+      th.row_sums.push_back({std::string(key), parse_value(last.raw).v});
+      th.used.push_back("requests.applicants/" + std::string(key));
       th.end = std::max(th.end, last.end);
       continue;
     }
@@ -1515,6 +1539,14 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   }
   for (const auto& g : th.glued) th.end = std::max(th.end, g.end);
   if (!unsure.empty()) doc.findings.push_back(make_finding("NB0614", unsure_at, unsure_at, {{"rows", unsure}}));
+  // One cause, one finding: the rows whose blank cells vanished, listed under it.
+  if (vanished.size() == 1) doc.findings.push_back(std::move(vanished[0]));
+  if (vanished.size() > 1) {
+    Finding f = make_finding("NB0617", vanished[0].start, vanished[0].end,
+                             {{"count", std::to_string(vanished.size())}, {"want", std::to_string(ncols)}});
+    f.items = std::move(vanished);
+    doc.findings.push_back(std::move(f));
+  }
 }
 
 // ── 表四 appeals ─────────────────────────────────────────────────────────────

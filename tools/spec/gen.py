@@ -442,6 +442,13 @@ def blanks_lost():
     i = next(j for j,l in enumerate(out) if l.startswith("（一）予以公开"))
     out[i] = "（一）予以公开 6 6"
     return out
+def blanks_lost_table():
+    """A table whose 法人 columns are blank from top to bottom, its blanks lost: each row 自然人 and 总计."""
+    out = [HEAD, "申请人情况", "自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他"]
+    for g,k,l,v in ROWS:
+        if g: out.append(g)
+        out.append(f"{l} {v[0]} {v[0]}")
+    return out + [HEAD4, "行政复议 行政诉讼", " ".join(str(x) for x in APPEALS)]
 def blank_total(key, printed):
     out = rows_tsv(sep=" ", group_inline=False)
     label = dict((r[1], r[2]) for r in ROWS)[key]
@@ -451,6 +458,7 @@ def blank_total(key, printed):
 files["blanks.txt"] = "# Blank cells\n\nThe template asks for 0 where nothing happened; a blank cell is read as blank (`null`),\ncounts as 0 in the identities, and is listed in the check's `blank_as_zero`.\n\n" + \
   example("A row of blank cells", "", blanks(), [f"cell requests denied.law_forbidden/{c} = null" for c in CK] + ["check requests.* = pass", "check requests.applicants/denied.law_forbidden = skip"]) + \
   example("Blank cells that left no trace", "A PDF of a table whose empty cells print nothing: `（一）予以公开 6 6` is two values for seven columns. The last is the sum of the others, so it is the total; which column the 6 is in cannot be told, so only the total is read (NB0604 says so) — never a guess that puts it under 商业企业.", blanks_lost(), ["cell requests granted/total = 6", "no cell requests granted/natural", "no cell requests granted/commercial", "check requests.balance/* = pass", "check requests.results/total = pass", "check requests.results/natural = skip"]) + \
+  example("A whole table whose blank cells left no trace", "Only 自然人 and 总计 filled, the five 法人 columns blank from top to bottom, and the blanks lost (a PDF's text, a crawler's text nodes): every row prints two values (`（一）予以公开 5 5`, `1.属于国家秘密 0 0`). In each the last is the sum of the others; the rows whose sum is not 0 show the total printed last, and every row prints the same count, so the last of a row of zeros is its total too. Each row's total = Σ applicants is checked with the values read (`used_for_recovery`); the columns of the others are not guessed, so the checks by column other than 总计 skip. One finding (NB0617) for the table, not one per row.", blanks_lost_table(), ["cell requests new_received/total = 10", "cell requests granted/total = 5", "cell requests denied.state_secret/total = 0", "cell requests carried_forward/total = 1", "no cell requests granted/natural", "no cell requests denied.state_secret/natural", "check requests.applicants/* = pass", "check requests.balance/total = pass", "check requests.results/total = pass", "check requests.balance/natural = skip", "check requests.results/commercial = skip"]) + \
   example("A blank total that left no trace", "`（二）部分公开（…） 1 0 0 0 0 0` is six values for seven columns, and the last is not the sum of the others: a printed total would be that sum, so the cell that printed nothing is the total and the six are in their columns. The blank total counts as 0, so the 总计 column no longer adds up: the report's error (the template asks for 1 there), not the tool's doubt.", blank_total("partial", "1 0 0 0 0 0"), ["cell requests partial/natural = 1", "cell requests partial/other_org = 0", "cell requests partial/total = null", "check requests.applicants/partial = skip", "check requests.results/natural = pass", "check requests.results/total = fail", "check requests.balance/total = pass"]) + \
   example("A row of zeros one value short", "`1.属于国家秘密 0 0 0 0 0 0`: whichever cell printed nothing, every cell is 0 or blank in every reading, so the last is taken as the blank one and every identity is checked (blank counts as 0).", blank_total("denied.state_secret", "0 0 0 0 0 0"), ["cell requests denied.state_secret/natural = 0", "cell requests denied.state_secret/other_org = 0", "cell requests denied.state_secret/total = null", "check requests.* = pass", "check requests.applicants/denied.state_secret = skip"])
 def csv_rows(ascii_labels=False, break_group=False):
