@@ -1,7 +1,7 @@
 // The damage matrix: every corpus report with a truth, in the forms real tools make of it
 // (tests/damage/forms/, made by tools/damage/make.sh: Chromium print-to-PDF then pdftotext's three
 // modes, the browser's innerText; 130/131's own PDFs in -layout and -raw), each also with its
-// whitespace collapsed to one line, with bare CR line ends and with tabs turned into spaces. Every
+// whitespace collapsed to one line (not the CSV forms), with bare CR line ends and with tabs turned into spaces. Every
 // form is compared with the report's truth: its cells, its sections, its template and the verdicts
 // of its table identities (requests.*, appeals.*). tests/damage/GAPS is the ratchet, as
 // tests/corpus/GAPS: "<form> <transform> <statements it may miss>"; a false fail always fails.
@@ -135,6 +135,8 @@ TEST_CASE("damage: every form of every report gives the truth's cells and verdic
     for (const auto& t : kTransforms) {
       CAPTURE(f.name);
       const std::string transform = t.name;
+      // A CSV file is its records, one a line: no tool stores one with its line ends collapsed.
+      if (transform == "collapsed" && f.kind.size() > 4 && f.kind.compare(f.kind.size() - 4, 4, ".csv") == 0) continue;
       CAPTURE(transform);
       nianbao::Result r = nianbao::check(t.apply(text), {f.name});
       expect::Misses m = expect::compare(r, truth);

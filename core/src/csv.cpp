@@ -6,7 +6,8 @@
 //   ,"(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)",0,0,0,0,0,0,0
 // Every table reader reads tabs, so such a table read as nothing. Here, in every run of at least
 // kMinRows records (lines, or lines joined by a quoted field's line breaks) that each have at
-// least two separating commas, with at least one record of kWideRow fields or more:
+// least two separating commas, with at least one record of kWideRow fields or more — or that are
+// each one field in quotes (a one-column sheet saved with its text quoted, `"一、总体情况"`):
 //   - a separating comma becomes a tab;
 //   - a field's enclosing quotes become spaces, and in a quoted field, the first of each
 //     doubled quote (`""`) too; a line break inside a quoted field becomes a space.
@@ -31,6 +32,7 @@ struct Record {
   size_t first_line = 0, last_line = 0;
   std::vector<uint32_t> tabs, spaces;  // commas that separate (fields: one more); quotes and line breaks that go
   bool csv = false;                    // a record at all (no tab, every quote closed)
+  bool enclosed = false;               // one field, in quotes from its first byte to its last
 };
 
 /// The input's own ASCII `c` at folded position `p` (not a full-width form folded to it).
@@ -82,6 +84,13 @@ Record read_record(const Doc& doc, size_t l) {
     p = doc.lines[++r.last_line].start;
   }
   r.csv = true;
+  if (r.tabs.empty() && !r.spaces.empty()) {
+    const std::string_view first = doc.line_text(r.first_line), last = doc.line_text(r.last_line);
+    const size_t b = first.find_first_not_of(' '), e = last.find_last_not_of(' ');
+    r.enclosed = b != std::string_view::npos && e != std::string_view::npos &&
+                 doc.lines[r.first_line].start + b == r.spaces.front() &&
+                 doc.lines[r.last_line].start + e == r.spaces.back() && t[r.spaces.back()] == '"';
+  }
   return r;
 }
 
@@ -90,12 +99,12 @@ bool blank_line(const Doc& doc, size_t l) { return doc.line_text(l).find_first_n
 }  // namespace
 
 void csv_cells(Doc& doc) {
-  // Cheap way out: no ASCII comma in the input's view, nothing to do.
-  if (doc.view.find(',') == std::string_view::npos) return;
+  // Cheap way out: no ASCII comma or quote in the input's view, nothing to do.
+  if (doc.view.find_first_of(",\"") == std::string_view::npos) return;
   std::vector<Record> run;
-  bool wide = false, joined = false;
+  bool wide = false, joined = false, all_enclosed = true;
   auto flush = [&] {
-    if (run.size() >= kMinRows && wide)
+    if (run.size() >= kMinRows && (wide || all_enclosed))
       for (const Record& r : run) {
         for (const uint32_t p : r.tabs) doc.text[p] = '\t';
         for (const uint32_t p : r.spaces) doc.text[p] = ' ';
@@ -103,15 +112,17 @@ void csv_cells(Doc& doc) {
       }
     run.clear();
     wide = false;
+    all_enclosed = true;
   };
   for (size_t l = 0; l < doc.lines.size(); ++l) {
     if (blank_line(doc, l)) continue;
     Record r = read_record(doc, l);
-    if (!r.csv || r.tabs.size() + 1 < 3) {
+    if (!r.csv || (r.tabs.size() + 1 < 3 && !r.enclosed)) {
       flush();
       continue;
     }
     wide |= r.tabs.size() + 1 >= kWideRow;
+    all_enclosed &= r.enclosed;
     l = r.last_line;
     run.push_back(std::move(r));
   }

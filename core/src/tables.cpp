@@ -439,6 +439,19 @@ struct OrderReading {
   size_t blank = 0;           // in a table of zeros, cells that printed nothing (NB0615)
 };
 
+/// More cells than columns, the values exactly as many as the columns and the rest empty: a grid's
+/// padding around merged cells (a spreadsheet's CSV of the page, "规章,,,,,,,,0,,,,,,,,0,,,,,,,,0,,,"),
+/// not blank cells. The empty ones go; the values are the row's, in their order. A row of nothing but
+/// more empty fields than columns is a label's line in such a grid, no row of blank cells.
+void drop_grid_padding(Values& row, size_t ncols) {
+  if (row.size() <= ncols) return;
+  size_t filled = 0;
+  for (const auto& v : row) filled += v.value.kind != Value::empty;
+  if (filled != ncols && filled != 0) return;  // (none: a label's line of the grid, its values elsewhere)
+  row.erase(std::remove_if(row.begin(), row.end(), [](const ValueTok& v) { return v.value.kind == Value::empty; }),
+            row.end());
+}
+
 bool applicants_hold(const Values& row) {
   double sum = 0;
   for (size_t k = 0; k + 1 < row.size(); ++k) sum += row[k].value.kind == Value::number ? parse_value(row[k].raw).v : 0;
@@ -1427,8 +1440,9 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
     std::string_view key = r.row->key;
-    // "（六）其他处理" read as the v2019 row in a v2021 table is the group label.
-    if (v2021 && key == "other" && r.values.empty()) continue;
+    // "（六）其他处理" read as the v2019 row in a v2021 table is the group label (with nothing, or
+    // only a grid's empty cells, after it).
+    if (v2021 && key == "other" && !has_values(r)) continue;
     bool glued_elsewhere = false;
     for (const auto& g : th.glued) glued_elsewhere |= g.row == key;
     if (r.glued || glued_elsewhere || placed[r.row->key_id]) continue;
@@ -1465,6 +1479,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
         }
       }
     }
+    drop_grid_padding(r.values, ncols);
     // Fewer values than columns, under headers whose columns the spaces keep (pdftotext -layout):
     // each value goes under its header, the columns between are blank.
     if (!r.values.empty() && r.values.size() < ncols) {
@@ -1649,6 +1664,9 @@ void read_appeals(Doc& doc, TableHit& th, const TokenStream& ts) {
       return;
     }
     if (!row_has_text && nums >= 3 && saw_header) {
+      // (a grid's padding: a row of five, or of fifteen, among empty fields)
+      drop_grid_padding(row, cols.size());
+      drop_grid_padding(row, keys.size());
       // Trailing blanks are real cells up to the template's width, padding beyond it.
       size_t width = row.size() > cols.size() + 2 ? groups.size() * cols.size() : cols.size();
       while (row.size() > width && row.back().value.kind == Value::empty) row.pop_back();
@@ -2081,6 +2099,7 @@ void read_proactive(Doc& doc, TableHit& th, const TokenStream& ts) {
       last = std::max(last, r.values.back().end);
       continue;
     }
+    drop_grid_padding(r.values, cols.size());
     const char* placing = th.placing;
     if (r.from_lines) th.placing = "order";
     place_row(doc, th, th.evidence, r.def->key, cols, cell_keys(r.def->key, cols), r.values, r.label_start,

@@ -13,7 +13,7 @@
 # and copied as it is. 130/131 are PDFs themselves (sample_pdfs_v1/hzq2023_working.pdf and
 # hzq2024_working.pdf of github.com/zxj6827111-blip/KIROGOVCOMPARE, see tests/corpus/SOURCES.md):
 # given the directory that holds them, their -layout and -raw forms are remade too.
-# Needs: chromium, libreoffice-writer-nogui (soffice), poppler-utils, python3, node with tests/e2e's
+# Needs: chromium, libreoffice-writer-nogui and libreoffice-calc-nogui (soffice), poppler-utils, python3, node with tests/e2e's
 # playwright-core (npm ci there).
 # Whitespace collapsed, bare CR and tabs stripped are made from every form by tests/test_damage.cpp.
 set -euo pipefail
@@ -46,10 +46,17 @@ for expect in "$CORPUS"/*.expect; do
   (cd "$TMP/lo" && HOME=$TMP soffice --headless --convert-to pdf "$base" >/dev/null 2>&1)
   [ -s "$TMP/lo/$name.pdf" ] || { echo "make.sh: soffice converted nothing for $report" >&2; exit 1; }
   pdf_forms "$name.soffice" "$TMP/lo/$name.pdf"
+  # LibreOffice Calc: the page opened as a spreadsheet and saved as CSV (UTF-8, comma, quote): the whole
+  # report in one grid, merged cells spread over empty fields (the officer's "open in Excel, save as").
+  mkdir -p "$TMP/calc" && cp "$html" "$TMP/calc/$name.html"
+  (cd "$TMP/calc" && HOME=$TMP soffice --headless --infilter="HTML (StarCalc)" \
+     --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1' "$name.html" >/dev/null 2>&1)
+  [ -s "$TMP/calc/$name.csv" ] || { echo "make.sh: soffice (Calc) converted nothing for $html" >&2; exit 1; }
+  cp "$TMP/calc/$name.csv" "$OUT/$name.soffice-calc.csv.txt"
   node "$ROOT/tools/damage/inner-text.mjs" "$html" > "$OUT/$name.innertext.txt"
   python3 "$ROOT/tools/damage/text-nodes.py" "$html" > "$OUT/$name.textnodes.txt"
   python3 "$ROOT/tools/damage/text-nodes.py" --glued "$html" > "$OUT/$name.rowglued.txt"
-  echo "$name: chromium and soffice pdf (3 modes each), innerText, text nodes, rows glued"
+  echo "$name: chromium and soffice pdf (3 modes each), Calc CSV, innerText, text nodes, rows glued"
 done
 if [ -n "${1:-}" ]; then
   for y in 2023 2024; do

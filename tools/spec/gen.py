@@ -478,9 +478,50 @@ def csv_rows(ascii_labels=False, break_group=False):
     w.writerow(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
     w.writerow([str(x) for x in APPEALS])
     return [HEAD] + buf.getvalue().rstrip("\n").split("\n")
+PROACTIVE_2021 = ["第二十条第（一）项", "信息内容 本年制发件数 本年废止件数 现行有效件数", "规章 0 0 0",
+    "行政规范性文件 8 1 18", "第二十条第（五）项", "信息内容 本年处理决定数量", "行政许可 12",
+    "第二十条第（六）项", "信息内容 本年处理决定数量", "行政处罚 3", "行政强制 0",
+    "第二十条第（八）项", "信息内容 本年收费金额（单位：万元）", "行政事业性收费 0"]
+EXPECT_PROACTIVE_2021 = ["cell proactive rules/issued = 0", "cell proactive normative_docs/issued = 8", "cell proactive normative_docs/repealed = 1",
+    "cell proactive normative_docs/in_force = 18", "cell proactive licensing/decisions = 12", "cell proactive penalty/decisions = 3",
+    "cell proactive coercion/decisions = 0", "cell proactive fees/amount = 0"]
+def csv_grid():
+    """表二, 表三 and 表四 as LibreOffice Calc saves a page's tables as CSV: one grid of the same width for
+    the whole page, each cell spread over several fields (merged cells), text in quotes."""
+    import csv, io
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+    width = 4 + 8 * 3
+    def row(cells, spread=(4, 3)):
+        out = []
+        for i, c in enumerate(cells):
+            out += [c] + [""] * ((spread[0] if i == 0 else spread[1]) - 1)
+        w.writerow(out + [""] * (width - len(out)))
+    num = lambda x: int(x) if x.isdigit() else x
+    row(["二、主动公开政府信息情况"])
+    for line in PROACTIVE_2021:
+        row([num(x) for x in line.split(" ")], (4, 8))
+    row([HEAD])
+    row(["申请人情况"])
+    row(["", "自然人", "法人或其他组织", "", "", "", "", "总计"])
+    row(["", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""])
+    for g,k,l,v in ROWS:
+        if g: row([g])
+        row([l] + v)
+    row([HEAD4])
+    row(["行政复议", "", "", "", "", "行政诉讼"], (1, 1))
+    row(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3, (1, 1))
+    row(APPEALS, (1, 1))
+    return buf.getvalue().rstrip("\n").split("\n")
+def csv_one_column():
+    """A one-column sheet (a table pasted one cell per line) saved as CSV with its text quoted."""
+    return [f'"{l}"' if l else "" for l in cell_per_line()]
+
 files["csv.txt"] = "# Comma-separated values\n\nA table saved from a spreadsheet as CSV (Excel, WPS, LibreOffice, pandas' `to_csv`, a crawler's export): a comma\nbetween cells, a cell that holds a comma or a quote in double quotes, a doubled quote for a quote inside one.\nRead like tab-separated rows.\n\n" + \
   example("A table saved as CSV", "Every cell beside its printed label, as in a tab-separated paste.", csv_rows(), expect_all(["by requests granted/natural = label", "by appeals review/total = order"])) + \
-  example("Quoted cells", "Labels in half-width punctuation: `\"(二)部分公开(区分处理的, 只计这一情形, 不计其他情形)\"` holds commas, `\"3.危及\"\"三安全一稳定\"\"\"` quotes; a group cell with a line break in it (`\"三、本年度⏎办理结果\"`) goes on over the line end.", csv_rows(ascii_labels=True, break_group=True), expect_all())
+  example("Quoted cells", "Labels in half-width punctuation: `\"(二)部分公开(区分处理的, 只计这一情形, 不计其他情形)\"` holds commas, `\"3.危及\"\"三安全一稳定\"\"\"` quotes; a group cell with a line break in it (`\"三、本年度⏎办理结果\"`) goes on over the line end.", csv_rows(ascii_labels=True, break_group=True), expect_all()) + \
+  example("One grid for the whole page (LibreOffice Calc)", "A page opened in a spreadsheet and saved as CSV: every table in one grid as wide as the widest, a merged cell spread over empty fields (`\"规章\",\"\",\"\",\"\",0,\"\",…`). A row with more fields than columns whose numbers are exactly its columns reads those numbers in order: the empty fields are the grid's padding, not blank cells; a row of nothing but empty fields is a label's line of the grid.", csv_grid(), expect_all(EXPECT_PROACTIVE_2021)) + \
+  example("One column, its text quoted", "A table pasted one cell per line into a spreadsheet and saved as CSV, every text cell in quotes (`\"一、本年新收政府信息公开申请数量\"`): a run of lines each one quoted field loses its quotes.", csv_one_column(), expect_all())
 
 
 SIX = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
