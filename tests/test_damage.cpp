@@ -265,3 +265,24 @@ TEST_CASE("damage: a table whose blank cells vanished is one finding, its rows' 
     if (c.id == "requests.balance/natural") CHECK(c.status == nianbao::Status::skip);
   }
 }
+
+TEST_CASE("damage: rows that do not fit the columns are one finding for the table (NB0618)") {
+  // 101's LibreOffice PDF through pdftotext -raw: its 表三 rows print 2 or 4 values for 7 columns (blank
+  // cells left no trace, some rows' values run together with the next). One warning, the rows under it,
+  // and no column said to be missing: which columns the values stand in is not known.
+  nianbao::Result r = nianbao::check(slurp(kDamage / "forms" / "101_shuyang-fgj_2023.soffice.pdf-raw.txt"));
+  size_t grouped = 0, requests_rows = 0, missing_column = 0;
+  for (const auto& d : r.diagnostics) {
+    CAPTURE(d.zh);
+    if (d.rule == "NB0812") ++missing_column;
+    if (d.rule == "NB0604" && d.zh.find("表三") != std::string::npos) ++requests_rows;
+    if (d.rule != "NB0618") continue;
+    ++grouped;
+    CHECK(d.zh.find("表三有 25 行") != std::string::npos);
+    CHECK(d.en.find("25 rows of Table 3") != std::string::npos);
+    CHECK(d.items.size() == 25);
+  }
+  CHECK(grouped == 1);
+  CHECK(requests_rows == 0);
+  CHECK(missing_column == 0);
+}

@@ -58,6 +58,9 @@ struct TableHit {
   /// the text, "26 26"): Σ applicants is known though their columns are not (NB0303 runs on it).
   struct RowSum { std::string row; double sum; };
   std::vector<RowSum> row_sums;
+  /// Rows whose values do not fit the columns (NB0604): which columns a row's values stand in is
+  /// not known, so no column is judged missing (NB0812).
+  bool columns_unsure = false;
   Template evidence = Template::unknown;  // what the table's shape says
   /// Identities a reading of the table was chosen by (their pass is no independent evidence:
   /// Check::used_for_recovery).

@@ -311,9 +311,9 @@ void check_shape(Doc& doc, Analysis& a, const TableHit& t, const std::vector<Pri
     doc.findings.push_back(std::move(f));
   }
   if (missing.empty()) add_check(a, "template.missing_row", Status::pass, "every template row present");
-  // Columns: a cell in some row, or a header label. Not judged when rows' values were read but not
-  // placed (their blank cells vanished, TableHit::row_sums): the columns they stand in are not known.
-  if (!t.row_sums.empty()) return;
+  // Columns: a cell in some row, or a header label. Not judged when rows' values do not fit the
+  // columns (NB0604: blank cells vanished, a row split): the columns they stand in are not known.
+  if (t.columns_unsure) return;
   for (size_t ci = 0; ci < request_columns().size(); ++ci) {
     const ColDef& c = request_columns()[ci];
     bool seen = col_read(c.key) || printed_as(sets.cols[ci]);

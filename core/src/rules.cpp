@@ -163,6 +163,13 @@ constexpr RuleInfo kRules[] = {
      "row's total, and each row's total = sum over applicants was checked with it; which columns the other values are "
      "in cannot be told, so nothing was guessed and the checks by column were not run. Please check the printed "
      "table, or paste table text that keeps its blank cells (copied from the web page itself)."},
+    {"NB0618", "rows-misfit", S::warning,
+     "表三有 {count} 行的单元格个数与模板的 {want} 列不符（空白单元格在复制的文字中消失，或 PDF 文字把一行拆开）{totals}；"
+     "其余数值在哪几列无法确定，未作猜测，相关检查未进行。各行见下，请核对原表，或粘贴表格本身的文字。",
+     "{count} rows of Table 3 have a number of cells other than its {want} columns (blank cells vanished from the "
+     "copied text, or a PDF's text split a row){totals_en}; which columns the other values are in cannot be told, so "
+     "nothing was guessed and the checks that need them were not run. The rows are listed below; please check the "
+     "printed table, or paste the table's own text."},
     // ── glued rows (recover_table.cpp, docs/recovery.md) ──────────────────
     {"NB0701", "glued-recovered", S::info,
      "{table}「{row}」印作「{printed}」（分隔符丢失），按模板列数和勾稽关系只有一种拆分：{split}。",

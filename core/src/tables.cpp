@@ -1435,7 +1435,8 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     }
     return told;
   }();
-  std::vector<Finding> vanished;  // NB0604 of the rows whose blank cells vanished, only the total read
+  const size_t findings_before = doc.findings.size();  // (the rows' NB0604, folded below)
+  size_t totals_only = 0;  // rows whose blank cells vanished, only their total read
   th.cells.reserve(th.cells.size() + rows.size() * ncols);
   for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
@@ -1522,8 +1523,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       const ValueTok& last = r.values.back();
       row_misaligned(doc, "requests", row_label(th.evidence, "requests", key), row_label(th.evidence, "requests", key, true),
                      r.values, ncols, std::min(r.label_start, r.values.front().start), std::max(r.label_end, last.end), true);
-      vanished.push_back(std::move(doc.findings.back()));  // (one finding for them all, below)
-      doc.findings.pop_back();
+      ++totals_only;
       add_cell(th, r.row->cell_keys[ncols - 1], last);
       // Σ applicants is the total, wherever the others go: the row's identity holds by this reading.
       th.row_sums.push_back({std::string(key), parse_value(last.raw).v});
@@ -1554,12 +1554,28 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   }
   for (const auto& g : th.glued) th.end = std::max(th.end, g.end);
   if (!unsure.empty()) doc.findings.push_back(make_finding("NB0614", unsure_at, unsure_at, {{"rows", unsure}}));
-  // One cause, one finding: the rows whose blank cells vanished, listed under it.
-  if (vanished.size() == 1) doc.findings.push_back(std::move(vanished[0]));
-  if (vanished.size() > 1) {
-    Finding f = make_finding("NB0617", vanished[0].start, vanished[0].end,
-                             {{"count", std::to_string(vanished.size())}, {"want", std::to_string(ncols)}});
-    f.items = std::move(vanished);
+  // One cause, one finding: the rows that do not fit the columns, listed under it — NB0617 when each
+  // is a row whose blank cells vanished and only its total was read, else NB0618.
+  std::vector<Finding> misfit;
+  auto keep = doc.findings.begin() + long(findings_before);
+  for (auto it = keep; it != doc.findings.end(); ++it) {
+    if (it->rule && std::string_view(it->rule->id) == "NB0604") misfit.push_back(std::move(*it));
+    else *keep++ = std::move(*it);
+  }
+  doc.findings.erase(keep, doc.findings.end());
+  th.columns_unsure = !misfit.empty();
+  if (misfit.size() == 1) doc.findings.push_back(std::move(misfit[0]));
+  if (misfit.size() > 1) {
+    Finding f = make_finding(totals_only == misfit.size() ? "NB0617" : "NB0618", misfit[0].start, misfit[0].end,
+                             {{"count", std::to_string(misfit.size())}, {"want", std::to_string(ncols)},
+                              {"totals", totals_only ? "，其中 " + std::to_string(totals_only) +
+                                                           " 行末一格等于其余之和，已读作该行的总计并据此核对该行"
+                                                     : std::string()},
+                              {"totals_en", totals_only ? "; in " + std::to_string(totals_only) +
+                                                              " of them the last value is the sum of the others and was read "
+                                                              "as the row's total, the row checked with it"
+                                                        : std::string()}});
+    f.items = std::move(misfit);
     doc.findings.push_back(std::move(f));
   }
 }
