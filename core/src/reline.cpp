@@ -103,15 +103,18 @@ bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
+/// Is `word` `label` with more after it, only of `chars` (any, when `chars` is empty)?
+bool label_then(std::string_view word, std::string_view label, std::string_view chars) {
+  if (word.size() <= label.size() || word.compare(0, label.size(), label) != 0) return false;
+  return chars.empty() || word.find_first_not_of(chars, label.size()) == std::string_view::npos;
+}
+
 /// A word of 表二 that starts with one of its row labels (or 信息内容) with what follows glued on: the
 /// label's digits ("规章000", "其他对外管理服务事项13400") or, after 信息内容, the header's other words
 /// ("信息内容本年新制作数量本年新公开数量…").
 bool glued_word(std::string_view word) {
-  for (const auto& label : marks().words) {
-    if (word.size() <= label.size() || word.compare(0, label.size(), label) != 0) continue;
-    std::string_view rest = word.substr(label.size());
-    if (label == kHeader || rest.find_first_not_of("0123456789.-") == std::string_view::npos) return true;
-  }
+  for (const auto& label : marks().words)
+    if (label_then(word, label, label == kHeader ? "" : "0123456789.-")) return true;
   return false;
 }
 
@@ -280,10 +283,8 @@ void find_breaks(const std::string& text, size_t b, size_t e, std::vector<size_t
           !after_enumerator && std::find(m.short_labels.begin(), m.short_labels.end(), word) != m.short_labels.end();
       // ("其他0000000": a short label with its row's digits run on)
       const bool short_glued = !after_enumerator && !short_label && glued_row_end(word) &&
-                               std::any_of(m.short_labels.begin(), m.short_labels.end(), [&](const std::string& l) {
-                                 return word.size() > l.size() && word.compare(0, l.size(), l) == 0 &&
-                                        word.find_first_not_of("0123456789", l.size()) == std::string_view::npos;
-                               });
+                               std::any_of(m.short_labels.begin(), m.short_labels.end(),
+                                           [&](const std::string& l) { return label_then(word, l, "0123456789"); });
       if (short_glued ||
           (((rest.size() >= n && std::binary_search(keys.begin(), keys.end(), rest.substr(0, n))) || short_label) &&
            (after_enumerator || (short_label ? numbers_next(rest.substr(std::min(rest.size(), word.size() + 1)))

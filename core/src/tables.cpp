@@ -1436,7 +1436,6 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     return told;
   }();
   const size_t findings_before = doc.findings.size();  // (the rows' NB0604, folded below)
-  size_t totals_only = 0;  // rows whose blank cells vanished, only their total read
   th.cells.reserve(th.cells.size() + rows.size() * ncols);
   for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
@@ -1523,7 +1522,6 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       const ValueTok& last = r.values.back();
       row_misaligned(doc, "requests", row_label(th.evidence, "requests", key), row_label(th.evidence, "requests", key, true),
                      r.values, ncols, std::min(r.label_start, r.values.front().start), std::max(r.label_end, last.end), true);
-      ++totals_only;
       add_cell(th, r.row->cell_keys[ncols - 1], last);
       // Σ applicants is the total, wherever the others go: the row's identity holds by this reading.
       th.row_sums.push_back({std::string(key), parse_value(last.raw).v});
@@ -1564,6 +1562,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   }
   doc.findings.erase(keep, doc.findings.end());
   th.columns_unsure = !misfit.empty();
+  const size_t totals_only = th.row_sums.size();  // rows whose blank cells vanished, only their total read
   if (misfit.size() == 1) doc.findings.push_back(std::move(misfit[0]));
   if (misfit.size() > 1) {
     Finding f = make_finding(totals_only == misfit.size() ? "NB0617" : "NB0618", misfit[0].start, misfit[0].end,
