@@ -113,6 +113,8 @@ bool label_then(std::string_view word, std::string_view label, std::string_view 
 /// label's digits ("规章000", "其他对外管理服务事项13400") or, after 信息内容, the header's other words
 /// ("信息内容本年新制作数量本年新公开数量…").
 bool glued_word(std::string_view word) {
+  const bool digits_last = !word.empty() && word.back() >= '0' && word.back() <= '9';
+  if (!digits_last && word.compare(0, std::strlen(kHeader), kHeader) != 0) return false;  // (the common case: prose)
   for (const auto& label : marks().words)
     if (label_then(word, label, label == kHeader ? "" : "0123456789.-")) return true;
   return false;
