@@ -1,6 +1,7 @@
 // tables: rebuild 表二 (proactive), 表三 (requests) and 表四 (appeals) from
 // the token stream of their section, matching labels against the templates.
 #include <algorithm>
+#include <iterator>
 #include <deque>
 #include <cmath>
 #include <cstring>  // memmem (glibc, musl/Emscripten)
@@ -1554,13 +1555,11 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
   if (!unsure.empty()) doc.findings.push_back(make_finding("NB0614", unsure_at, unsure_at, {{"rows", unsure}}));
   // One cause, one finding: the rows that do not fit the columns, listed under it — NB0617 when each
   // is a row whose blank cells vanished and only its total was read, else NB0618.
-  std::vector<Finding> misfit;
-  auto keep = doc.findings.begin() + long(findings_before);
-  for (auto it = keep; it != doc.findings.end(); ++it) {
-    if (it->rule && std::string_view(it->rule->id) == "NB0604") misfit.push_back(std::move(*it));
-    else *keep++ = std::move(*it);
-  }
-  doc.findings.erase(keep, doc.findings.end());
+  const auto rows_found = std::stable_partition(
+      doc.findings.begin() + long(findings_before), doc.findings.end(),
+      [](const Finding& f) { return !(f.rule && std::string_view(f.rule->id) == "NB0604"); });
+  std::vector<Finding> misfit(std::make_move_iterator(rows_found), std::make_move_iterator(doc.findings.end()));
+  doc.findings.erase(rows_found, doc.findings.end());
   th.columns_unsure = !misfit.empty();
   const size_t totals_only = th.row_sums.size();  // rows whose blank cells vanished, only their total read
   if (misfit.size() == 1) doc.findings.push_back(std::move(misfit[0]));
