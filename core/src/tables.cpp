@@ -1428,11 +1428,14 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     bool told = false;
     for (const Row& r : rows) {
       if (r.glued || r.values.empty()) continue;
-      if (count == 0) count = r.values.size();
-      if (r.values.size() != count || count < 2 || count >= ncols || !applicants_hold(r.values)) return false;
-      for (const auto& v : r.values)
+      // (a row whose numbers wrapped onto a second line, "2 2" over "6 6", as the loop below joins it)
+      Values joined;
+      const Values& vs = r.assembled && join_wrapped_digits(doc, r.values, ncols, wrapped, joined) ? joined : r.values;
+      if (count == 0) count = vs.size();
+      if (vs.size() != count || count < 2 || count >= ncols || !applicants_hold(vs)) return false;
+      for (const auto& v : vs)
         if (v.value.kind != Value::number) return false;
-      told |= parse_value(r.values.back().raw).v > 0;
+      told |= parse_value(vs.back().raw).v > 0;
     }
     return told;
   }();
