@@ -1543,6 +1543,16 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
       th.end = std::max(th.end, r.values.back().end);
       continue;
     }
+    // Two or more values fewer than columns, every one a number and not every one 0, no blank
+    // printed ("2 2 6 6" for seven columns): which columns they are in would be a guess (left to
+    // right is only one of the readings). They are not placed (NB0604).
+    if (blanks_lost && r.values.size() + 2 <= ncols &&
+        !std::all_of(r.values.begin(), r.values.end(), [](const ValueTok& v) { return is_zero(v); })) {
+      row_misaligned(doc, "requests", row_label(th.evidence, "requests", key), row_label(th.evidence, "requests", key, true),
+                     r.values, ncols, std::min(r.label_start, r.values.front().start), std::max(r.label_end, r.values.back().end));
+      th.end = std::max(th.end, r.values.back().end);
+      continue;
+    }
     // One value fewer than columns, the last not the sum of the others: a printed total would be
     // that sum, so the total is the cell that printed nothing, and the others are in their columns
     // ("1 0 0 0 0 0" and a blank 总计).
