@@ -139,11 +139,11 @@ constexpr RuleInfo kRules[] = {
      "the template's order and columns ({by_column} of them printed column by column), the count of values being "
      "exactly one whole table. Please check them."},
     {"NB0614", "rows-unsure", S::warning,
-     "表三「{rows}」的数值是从标签后的几行拼成的，拼出的总计与各类申请人之和不符：这种读法没有把握（PDF 文字可能把别的行的数值排在中间），未采用，相关检查未进行。请核对原表。",
-     "Table 3 row(s) '{rows}': their values were gathered from several lines after the label and the total so "
-     "gathered is not the sum of the applicants; the tool is not sure of that reading (PDF text can put other "
-     "rows' values between), so it was not used and the checks that need it were not run. Please check the "
-     "printed table."},
+     "表三「{rows}」的数值是从标签后的几行拼成的，拼出的一行不成立（总计与各类申请人之和不符，或少一格而中间夹有别的文字）：这种读法没有把握（PDF 文字可能把别的行的数值排在中间），未采用，相关检查未进行。请核对原表。",
+     "Table 3 row(s) '{rows}': their values were gathered from several lines after the label and do not make "
+     "a row that holds (the total gathered is not the sum of the applicants, or a cell short with other text "
+     "between); the tool is not sure of that reading (PDF text can put other rows' values between), so it was "
+     "not used and the checks that need it were not run. Please check the printed table."},
     {"NB0615", "zeros-short", S::warning,
      "表三的数值全为 0，共 {got} 个，比一张完整的表（{want} 个单元格）少 {missing} 个：有 {missing} 个单元格未印出数值（空白），"
      "从复制的文字无法确定是哪几个。每个单元格非 0 即空白，已全部按 0 读出；模板要求无数据的单元格填 0，请核对原表。",

@@ -460,6 +460,16 @@ bool applicants_hold(const Values& row) {
   return std::abs(sum - total) < 1e-6;
 }
 
+/// Is there text other than spaces and line ends between two of the values (gathered from lines)?
+bool text_between(const Doc& doc, const Values& vs) {
+  for (size_t i = 1; i < vs.size(); ++i) {
+    if (vs[i].start < vs[i - 1].end) continue;
+    const std::string_view gap = std::string_view(doc.text).substr(vs[i - 1].end, vs[i].start - vs[i - 1].end);
+    if (gap.find_first_not_of(" \t\r\n\f") != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 /// A 表三 row one value short whose cells are nonetheless known (place_row's `blank_tail`): its last
 /// value not the sum of the others (a printed total would be: the total is the blank), or every value
 /// 0 (each cell 0 or blank in every reading).
@@ -1557,6 +1567,14 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     // that sum, so the total is the cell that printed nothing, and the others are in their columns
     // ("1 0 0 0 0 0" and a blank 总计).
     bool total_blank = one_short_known(r.values, ncols);
+    // (Not when the tool gathered them over text that is no value, not all of them 0: a piece of a
+    // label between, "0 / 0 / 三 / 2 / 2 / 6 / 6", and the cells after it may be the next row's.)
+    if (total_blank && r.assembled && text_between(doc, r.values) &&
+        !std::all_of(r.values.begin(), r.values.end(), [](const ValueTok& v) { return is_zero(v); })) {
+      unsure += (unsure.empty() ? "" : "、") + std::string(r.row->def->label);
+      unsure_at = unsure_at ? unsure_at : r.label_start;
+      continue;
+    }
     const char* placing = th.placing;
     if (r.from_lines) th.placing = "order";  // values printed apart from their label
     place_row(doc, th, th.evidence, key, cols, r.row->cell_keys, r.values, r.label_start, r.label_end, total_blank);
