@@ -460,6 +460,9 @@ bool applicants_hold(const Values& row) {
   return std::abs(sum - total) < 1e-6;
 }
 
+/// Is every value a printed 0?
+bool all_zero(const Values& vs) { return std::all_of(vs.begin(), vs.end(), [](const ValueTok& v) { return is_zero(v); }); }
+
 /// Is there text other than spaces and line ends between two of the values (gathered from lines)?
 bool text_between(const Doc& doc, const Values& vs) {
   for (size_t i = 1; i < vs.size(); ++i) {
@@ -1450,6 +1453,16 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     return told;
   }();
   const size_t findings_before = doc.findings.size();  // (the rows' NB0604, folded below)
+  auto not_placed = [&](const Row& r) {  // a row whose values fit no reading: NB0604, none placed
+    std::string_view key = r.row->key;
+    row_misaligned(doc, "requests", row_label(th.evidence, "requests", key), row_label(th.evidence, "requests", key, true),
+                   r.values, ncols, std::min(r.label_start, r.values.front().start), std::max(r.label_end, r.values.back().end));
+    th.end = std::max(th.end, r.values.back().end);
+  };
+  auto mark_unsure = [&](const Row& r) {  // a reading the tool is not sure of: listed under NB0614
+    unsure += (unsure.empty() ? "" : "、") + std::string(r.row->def->label);
+    unsure_at = unsure_at ? unsure_at : r.label_start;
+  };
   th.cells.reserve(th.cells.size() + rows.size() * ncols);
   for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
@@ -1469,8 +1482,7 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     // applicants: the gathering is the tool's guess, not the report's error (pdftotext prints
     // cells of other rows between). It is not placed, and said so.
     if (r.assembled && r.values.size() == ncols && !applicants_hold(r.values)) {
-      unsure += (unsure.empty() ? "" : "、") + std::string(r.row->def->label);
-      unsure_at = unsure_at ? unsure_at : r.label_start;
+      mark_unsure(r);
       continue;
     }
     {
@@ -1548,19 +1560,14 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     // then hold against the report. It is not placed (NB0604).
     if (r.values.size() == 1 && r.values[0].value.kind == Value::number && r.values[0].raw.size() + 1 >= ncols &&
         r.values[0].raw.size() < ncols && r.values[0].raw.find_first_not_of("0123456789") == std::string_view::npos) {
-      row_misaligned(doc, "requests", row_label(th.evidence, "requests", key), row_label(th.evidence, "requests", key, true),
-                     r.values, ncols, std::min(r.label_start, r.values.front().start), std::max(r.label_end, r.values.back().end));
-      th.end = std::max(th.end, r.values.back().end);
+      not_placed(r);
       continue;
     }
     // Two or more values fewer than columns, every one a number and not every one 0, no blank
     // printed ("2 2 6 6" for seven columns): which columns they are in would be a guess (left to
     // right is only one of the readings). They are not placed (NB0604).
-    if (blanks_lost && r.values.size() + 2 <= ncols &&
-        !std::all_of(r.values.begin(), r.values.end(), [](const ValueTok& v) { return is_zero(v); })) {
-      row_misaligned(doc, "requests", row_label(th.evidence, "requests", key), row_label(th.evidence, "requests", key, true),
-                     r.values, ncols, std::min(r.label_start, r.values.front().start), std::max(r.label_end, r.values.back().end));
-      th.end = std::max(th.end, r.values.back().end);
+    if (blanks_lost && r.values.size() + 2 <= ncols && !all_zero(r.values)) {
+      not_placed(r);
       continue;
     }
     // One value fewer than columns, the last not the sum of the others: a printed total would be
@@ -1569,10 +1576,8 @@ void read_requests(Doc& doc, TableHit& th, const TokenStream& ts) {
     bool total_blank = one_short_known(r.values, ncols);
     // (Not when the tool gathered them over text that is no value, not all of them 0: a piece of a
     // label between, "0 / 0 / 三 / 2 / 2 / 6 / 6", and the cells after it may be the next row's.)
-    if (total_blank && r.assembled && text_between(doc, r.values) &&
-        !std::all_of(r.values.begin(), r.values.end(), [](const ValueTok& v) { return is_zero(v); })) {
-      unsure += (unsure.empty() ? "" : "、") + std::string(r.row->def->label);
-      unsure_at = unsure_at ? unsure_at : r.label_start;
+    if (total_blank && r.assembled && text_between(doc, r.values) && !all_zero(r.values)) {
+      mark_unsure(r);
       continue;
     }
     const char* placing = th.placing;
